@@ -1,0 +1,1 @@
+//! The Babbage assembler and disassembler.

@@ -1,0 +1,2 @@
+//! The `babbage` command.
+fn main() {}

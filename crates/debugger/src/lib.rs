@@ -1,0 +1,1 @@
+//! Breakpoints, watchpoints, stepping and reverse execution over any machine.

@@ -1,0 +1,1 @@
+//! Source spans, line indexes and diagnostics with codes, labels and hints.

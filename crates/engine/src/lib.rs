@@ -1,0 +1,1 @@
+//! The one API the CLI, the web app and the server use: compile, run, debug.
