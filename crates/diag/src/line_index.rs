@@ -25,7 +25,10 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text_len: text.len(), starts }
+        LineIndex {
+            text_len: text.len(),
+            starts,
+        }
     }
 
     /// How many lines the text has (an empty text has one).
@@ -42,7 +45,10 @@ impl LineIndex {
     pub fn line_range(&self, text: &str, line: u32) -> Option<std::ops::Range<usize>> {
         let i = (line as usize).checked_sub(1)?;
         let start = *self.starts.get(i)?;
-        let mut end = self.starts.get(i + 1).map_or(self.text_len, |&next| next - 1);
+        let mut end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text_len, |&next| next - 1);
         if text.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\r') && end > start {
             end -= 1;
         }
@@ -56,9 +62,14 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.starts[line];
         let col = text.get(start..).map_or(0, |rest| {
-            rest.char_indices().take_while(|(i, c)| start + i + c.len_utf8() <= offset).count()
+            rest.char_indices()
+                .take_while(|(i, c)| start + i + c.len_utf8() <= offset)
+                .count()
         });
-        LineCol { line: line as u32 + 1, col: col as u32 + 1 }
+        LineCol {
+            line: line as u32 + 1,
+            col: col as u32 + 1,
+        }
     }
 
     /// The 0-based UTF-16 column of a byte offset on its line, as browser editors count.
@@ -96,7 +107,10 @@ mod tests {
         assert_eq!(index.offset(text, LineCol { line: 2, col: 3 }), Some(x));
         assert_eq!(&text[index.line_range(text, 1).unwrap()], "ab");
         assert_eq!(&text[index.line_range(text, 3).unwrap()], "");
-        assert_eq!(index.line_col(text, text.len()), LineCol { line: 4, col: 4 });
+        assert_eq!(
+            index.line_col(text, text.len()),
+            LineCol { line: 4, col: 4 }
+        );
         assert_eq!(index.offset(text, LineCol { line: 9, col: 1 }), None);
     }
 

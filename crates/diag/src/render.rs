@@ -33,7 +33,11 @@ pub fn render_plain(path: &str, source: &str, diagnostic: &Diagnostic) -> String
     }
     for label in &diagnostic.labels {
         let at = index.line_col(source, label.span.start as usize);
-        let _ = writeln!(out, "{path}:{}:{}: note: {}", at.line, at.col, label.message);
+        let _ = writeln!(
+            out,
+            "{path}:{}:{}: note: {}",
+            at.line, at.col, label.message
+        );
     }
     for hint in &diagnostic.hints {
         let _ = writeln!(out, "  = hint: {hint}");
@@ -52,9 +56,13 @@ mod tests {
     fn renders_message_source_caret_and_hint() {
         let source = "start:\n\tLOAD A, cuont\n";
         let at = source.find("cuont").unwrap();
-        let d = Diagnostic::error("asm/undefined-name", "undefined name `cuont`", Span::new(at, at + 5))
-            .with_label(Span::new(0, 5), "a label is defined here")
-            .with_hint("did you mean `count`?");
+        let d = Diagnostic::error(
+            "asm/undefined-name",
+            "undefined name `cuont`",
+            Span::new(at, at + 5),
+        )
+        .with_label(Span::new(0, 5), "a label is defined here")
+        .with_hint("did you mean `count`?");
         expect![[r#"
             prog.basm:2:10: error: undefined name `cuont`
             	LOAD A, cuont

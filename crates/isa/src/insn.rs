@@ -36,7 +36,9 @@ impl Reg {
 
     /// Looks a register name up, in any case.
     pub fn from_name(name: &str) -> Option<Reg> {
-        Reg::ALL.into_iter().find(|r| r.name().eq_ignore_ascii_case(name))
+        Reg::ALL
+            .into_iter()
+            .find(|r| r.name().eq_ignore_ascii_case(name))
     }
 }
 

@@ -1,9 +1,11 @@
 //! `Num`: the machine's exact 50-digit signed decimal integer.
 //!
-//! Every value on the machine lies in −(10^50 − 1) … +(10^50 − 1). The representation is a
-//! 256-bit two's-complement integer (four machine words, `Copy`), with fast paths that stay
-//! in 64- or 128-bit machine arithmetic whenever both operands are small, which is the
-//! common case in student programs. Results outside the range are reported, never wrapped.
+//! Every value on the machine lies in −(10^50 − 1) … +(10^50 − 1) < 2^167. The
+//! representation is a 192-bit two's-complement integer in three machine words (`Copy`, 24
+//! bytes, so a Store of a million columns is 24 MB). Operations take fast paths in 64- or
+//! 128-bit machine arithmetic whenever both operands fit in 64 bits, the common case in
+//! student programs, and fall back to exact 256-bit arithmetic otherwise. Results outside
+//! the range are reported, never wrapped.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -78,7 +80,24 @@ const LIMIT: I256 = I256::from_words(293873587705, -1456827104328942158330548999
 /// The invariant `|value| ≤ 10^50 − 1` holds for every `Num` that exists: all
 /// constructors and operations check it. There is no negative zero.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Num(I256);
+pub struct Num {
+    /// Little-endian words of the two's-complement value; the representation of a value is
+    /// unique, so equality and hashing compare words.
+    w: [u64; 3],
+}
+
+/// Builds a `Num` from a 256-bit value known to be in range.
+#[allow(
+    non_snake_case,
+    reason = "reads like the tuple constructor it replaces"
+)]
+#[inline]
+const fn Num(v: I256) -> Num {
+    let (hi, lo) = v.into_words();
+    Num {
+        w: [lo as u64, (lo >> 64) as u64, hi as u64],
+    }
+}
 
 /// Why a string is not a number the machine can hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +126,13 @@ impl fmt::Display for ParseNumError {
 impl std::error::Error for ParseNumError {}
 
 impl Num {
+    /// The value as a 256-bit integer, for the slow paths.
+    #[inline]
+    const fn wide(self) -> I256 {
+        let lo = ((self.w[1] as u128) << 64 | self.w[0] as u128) as i128;
+        I256::from_words(self.w[2] as i64 as i128, lo)
+    }
+
     /// Zero.
     pub const ZERO: Num = Num(I256::ZERO);
     /// One.
@@ -114,27 +140,49 @@ impl Num {
     /// The largest value, 10^50 − 1.
     pub const MAX: Num = Num(LIMIT);
     /// The smallest value, −(10^50 − 1).
-    pub const MIN: Num = Num(I256::from_words(-293873587706, 145682710432894215833054899977569959937));
+    pub const MIN: Num = Num(I256::from_words(
+        -293873587706,
+        145682710432894215833054899977569959937,
+    ));
+
+    #[inline]
+    const fn from_i128(v: i128) -> Num {
+        Num {
+            w: [v as u64, (v >> 64) as u64, (v >> 127) as u64],
+        }
+    }
 
     /// Wraps a 256-bit value if it lies in range.
     #[inline]
     fn checked(v: I256) -> Option<Num> {
-        if v <= LIMIT && v >= -LIMIT { Some(Num(v)) } else { None }
+        if v <= LIMIT && v >= -LIMIT {
+            Some(Num(v))
+        } else {
+            None
+        }
     }
 
     /// The value as an `i64`, if it fits.
     #[inline]
     pub fn to_i64(self) -> Option<i64> {
-        let (hi, lo) = self.0.into_words();
-        let small = lo as i64;
-        if hi == (lo >> 127) && (small as i128) == lo { Some(small) } else { None }
+        let small = self.w[0] as i64;
+        let sign = (small >> 63) as u64;
+        if self.w[1] == sign && self.w[2] == sign {
+            Some(small)
+        } else {
+            None
+        }
     }
 
     /// The value as an `i128`, if it fits.
     #[inline]
     pub fn to_i128(self) -> Option<i128> {
-        let (hi, lo) = self.0.into_words();
-        if hi == (lo >> 127) { Some(lo) } else { None }
+        let lo = ((self.w[1] as u128) << 64 | self.w[0] as u128) as i128;
+        if self.w[2] == (lo >> 127) as u64 {
+            Some(lo)
+        } else {
+            None
+        }
     }
 
     /// The value as an index below `limit` (a Store address, an instruction index).
@@ -148,19 +196,21 @@ impl Num {
 
     /// The value as a Unicode scalar value, if it is one.
     pub fn to_char(self) -> Option<char> {
-        self.to_i64().and_then(|v| u32::try_from(v).ok()).and_then(char::from_u32)
+        self.to_i64()
+            .and_then(|v| u32::try_from(v).ok())
+            .and_then(char::from_u32)
     }
 
     /// Whether the value is zero.
     #[inline]
     pub fn is_zero(self) -> bool {
-        self.0 == I256::ZERO
+        self.w == [0; 3]
     }
 
     /// Whether the value is below zero.
     #[inline]
     pub fn is_negative(self) -> bool {
-        self.0.is_negative()
+        (self.w[2] as i64) < 0
     }
 
     /// `self + rhs`, or `None` past 50 digits.
@@ -171,7 +221,7 @@ impl Num {
             return Some(Num::from(i128::from(a) + i128::from(b)));
         }
         // Both magnitudes are below 2^167, so the 256-bit sum cannot wrap.
-        Num::checked(self.0 + rhs.0)
+        Num::checked(self.wide() + rhs.wide())
     }
 
     /// `self − rhs`, or `None` past 50 digits.
@@ -180,7 +230,7 @@ impl Num {
         if let (Some(a), Some(b)) = (self.to_i64(), rhs.to_i64()) {
             return Some(Num::from(i128::from(a) - i128::from(b)));
         }
-        Num::checked(self.0 - rhs.0)
+        Num::checked(self.wide() - rhs.wide())
     }
 
     /// `self × rhs`, or `None` past 50 digits.
@@ -190,7 +240,7 @@ impl Num {
             // |a × b| < 2^126 < 10^50.
             return Some(Num::from(i128::from(a) * i128::from(b)));
         }
-        self.0.checked_mul(rhs.0).and_then(Num::checked)
+        self.wide().checked_mul(rhs.wide()).and_then(Num::checked)
     }
 
     /// `self ÷ rhs` truncated toward zero, or `None` when `rhs` is zero.
@@ -203,7 +253,7 @@ impl Num {
             return Some(Num::from(i128::from(a) / i128::from(b)));
         }
         // The quotient's magnitude never exceeds the dividend's.
-        Some(Num(self.0 / rhs.0))
+        Some(Num(self.wide() / rhs.wide()))
     }
 
     /// The remainder of truncated division (the sign of the dividend, as C's `%`), or
@@ -216,19 +266,13 @@ impl Num {
         if let (Some(a), Some(b)) = (self.to_i64(), rhs.to_i64()) {
             return Some(Num::from(i128::from(a) % i128::from(b)));
         }
-        Some(Num(self.0 % rhs.0))
-    }
-
-    /// The negation; always in range, and zero stays +0.
-    #[inline]
-    pub fn neg(self) -> Num {
-        Num(-self.0)
+        Some(Num(self.wide() % rhs.wide()))
     }
 
     /// The absolute value; always in range.
     #[inline]
     pub fn abs(self) -> Num {
-        Num(self.0.abs())
+        Num(self.wide().abs())
     }
 
     /// ⌊√self⌋, or `None` for a negative value.
@@ -240,7 +284,7 @@ impl Num {
             return Some(Num::from((v as u128).isqrt() as i128));
         }
         // Newton's method from above: x₀ = 2^⌈bits/2⌉ ≥ √n, then x ← (x + n/x)/2 while it falls.
-        let n: U256 = self.0.as_u256();
+        let n: U256 = self.wide().as_u256();
         let bits = 256 - n.leading_zeros();
         let mut x = U256::ONE << bits.div_ceil(2);
         loop {
@@ -253,21 +297,25 @@ impl Num {
     }
 
     /// `self × 10^k` (Babbage's stepping up), or `None` past 50 digits or for k > 50.
-    pub fn shl(self, k: u32) -> Option<Num> {
+    pub fn shift_left(self, k: u32) -> Option<Num> {
         let p = *POW10.get(k as usize)?;
         if let (Some(a), true) = (self.to_i64(), k <= 18) {
             return Some(Num::from(i128::from(a) * p.as_i128()));
         }
-        self.0.checked_mul(p).and_then(Num::checked)
+        self.wide().checked_mul(p).and_then(Num::checked)
     }
 
     /// `self ÷ 10^k` truncated toward zero (Babbage's stepping down); `None` for k > 50.
-    pub fn shr(self, k: u32) -> Option<Num> {
+    pub fn shift_right(self, k: u32) -> Option<Num> {
         let p = *POW10.get(k as usize)?;
         if let Some(a) = self.to_i64() {
-            return Some(if k <= 18 { Num::from(a / p.as_i64()) } else { Num::ZERO });
+            return Some(if k <= 18 {
+                Num::from(a / p.as_i64())
+            } else {
+                Num::ZERO
+            });
         }
-        Some(Num(self.0 / p))
+        Some(Num(self.wide() / p))
     }
 
     /// The number of decimal digits of the magnitude; zero has one digit.
@@ -275,35 +323,39 @@ impl Num {
         if let Some(v) = self.to_i64() {
             return v.unsigned_abs().checked_ilog10().unwrap_or(0) + 1;
         }
-        let m = self.0.abs();
+        let m = self.wide().abs();
         // POW10 is sorted, so the digit count is the number of powers not above |v|.
         POW10.partition_point(|p| *p <= m) as u32
     }
 
     /// 10^k as a number, for k in 0 … 49; `None` otherwise.
     pub fn pow10(k: u32) -> Option<Num> {
-        if k < DIGITS { Some(Num(POW10[k as usize])) } else { None }
+        if k < DIGITS {
+            Some(Num(POW10[k as usize]))
+        } else {
+            None
+        }
     }
 }
 
 impl From<i64> for Num {
     #[inline]
     fn from(v: i64) -> Num {
-        Num(I256::new(i128::from(v)))
+        Num::from_i128(i128::from(v))
     }
 }
 
 impl From<i32> for Num {
     #[inline]
     fn from(v: i32) -> Num {
-        Num(I256::new(i128::from(v)))
+        Num::from_i128(i128::from(v))
     }
 }
 
 impl From<u32> for Num {
     #[inline]
     fn from(v: u32) -> Num {
-        Num(I256::new(i128::from(v)))
+        Num::from_i128(i128::from(v))
     }
 }
 
@@ -311,13 +363,23 @@ impl From<i128> for Num {
     /// Every `i128` is below 10^39 in magnitude, so it always fits.
     #[inline]
     fn from(v: i128) -> Num {
-        Num(I256::new(v))
+        Num::from_i128(v)
     }
 }
 
 impl From<char> for Num {
     fn from(c: char) -> Num {
         Num::from(u32::from(c))
+    }
+}
+
+impl std::ops::Neg for Num {
+    type Output = Num;
+
+    /// The negation; always in range, and zero stays +0.
+    #[inline]
+    fn neg(self) -> Num {
+        Num(-self.wide())
     }
 }
 
@@ -330,7 +392,7 @@ impl PartialOrd for Num {
 impl Ord for Num {
     #[inline]
     fn cmp(&self, other: &Num) -> Ordering {
-        self.0.cmp(&other.0)
+        (self.w[2] as i64, self.w[1], self.w[0]).cmp(&(other.w[2] as i64, other.w[1], other.w[0]))
     }
 }
 
@@ -338,7 +400,7 @@ impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.to_i64() {
             Some(v) => fmt::Display::fmt(&v, f),
-            None => fmt::Display::fmt(&self.0, f),
+            None => fmt::Display::fmt(&self.wide(), f),
         }
     }
 }
@@ -423,11 +485,20 @@ mod tests {
         assert_eq!("1_000_000".parse::<Num>(), Ok(Num::from(1_000_000)));
         assert_eq!("-17".parse::<Num>(), Ok(Num::from(-17)));
         assert_eq!("+5".parse::<Num>(), Ok(Num::from(5)));
-        assert_eq!("-0".parse::<Num>().map(|n| n.to_string()), Ok("0".to_string()));
+        assert_eq!(
+            "-0".parse::<Num>().map(|n| n.to_string()),
+            Ok("0".to_string())
+        );
         let padded = format!("{}{}", "0".repeat(20), "9".repeat(50));
         assert_eq!(padded.parse::<Num>(), Ok(Num::MAX));
-        assert_eq!(format!("1{}", "0".repeat(50)).parse::<Num>(), Err(ParseNumError::TooLarge));
-        assert_eq!("1__0".parse::<Num>(), Err(ParseNumError::MisplacedUnderscore));
+        assert_eq!(
+            format!("1{}", "0".repeat(50)).parse::<Num>(),
+            Err(ParseNumError::TooLarge)
+        );
+        assert_eq!(
+            "1__0".parse::<Num>(),
+            Err(ParseNumError::MisplacedUnderscore)
+        );
         assert_eq!("_1".parse::<Num>(), Err(ParseNumError::MisplacedUnderscore));
         assert_eq!("1_".parse::<Num>(), Err(ParseNumError::MisplacedUnderscore));
         assert_eq!("-".parse::<Num>(), Err(ParseNumError::Empty));
@@ -442,9 +513,9 @@ mod tests {
         assert_eq!(n(-7).checked_rem(n(2)), Some(n(-1)));
         assert_eq!(n(7).checked_rem(n(-2)), Some(n(1)));
         assert_eq!(n(7).checked_div(n(0)), None);
-        assert_eq!(n(-123).shr(1), Some(n(-12)));
-        assert_eq!(n(5).shl(51), None);
-        assert_eq!(n(0).neg().to_string(), "0");
+        assert_eq!(n(-123).shift_right(1), Some(n(-12)));
+        assert_eq!(n(5).shift_left(51), None);
+        assert_eq!(-n(0).to_string(), "0");
     }
 
     #[test]
@@ -454,6 +525,9 @@ mod tests {
         assert_eq!(Num::from(1000).digits(), 4);
         assert_eq!(Num::from(17).isqrt(), Some(Num::from(4)));
         assert_eq!(Num::from(-1).isqrt(), None);
-        assert_eq!(Num::MAX.isqrt().map(|r| r.to_string()), Some("9".repeat(25)));
+        assert_eq!(
+            Num::MAX.isqrt().map(|r| r.to_string()),
+            Some("9".repeat(25))
+        );
     }
 }

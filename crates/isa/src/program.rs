@@ -136,7 +136,10 @@ impl Program {
         }
         let data = u32::try_from(self.data.len()).unwrap_or(u32::MAX);
         if data > self.stack_floor() {
-            return Err(ProgramError::Overlap { data, stack: self.stack_size });
+            return Err(ProgramError::Overlap {
+                data,
+                stack: self.stack_size,
+            });
         }
         let len = u32::try_from(self.insns.len()).unwrap_or(u32::MAX);
         if self.entry > len {
@@ -148,10 +151,10 @@ impl Program {
             if insn.static_target().is_some_and(|t| t > len) {
                 return bad("jump target outside the program");
             }
-            if let Insn::Shift(_, _, k) = insn {
-                if *k > MAX_SHIFT {
-                    return bad("shift count above 50");
-                }
+            if let Insn::Shift(_, _, k) = insn
+                && *k > MAX_SHIFT
+            {
+                return bad("shift count above 50");
             }
             if let Insn::Stor(Src::Mem(_), _) = insn {
                 return bad("STOR takes a register or an immediate");

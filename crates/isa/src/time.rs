@@ -9,7 +9,9 @@ use crate::{ArithOp, Insn, Num};
 
 /// Mechanical time, counted in hundredths of a second (the card engine's unit; the register
 /// machine's table is in tenths, so its figures are multiplied by ten).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct EngineTime(pub u64);
 
 impl EngineTime {
@@ -49,7 +51,7 @@ impl fmt::Display for EngineTime {
         }
         match fraction {
             0 => write!(f, "{seconds} s"),
-            _ if fraction % 10 == 0 => write!(f, "{seconds}.{} s", fraction / 10),
+            _ if fraction.is_multiple_of(10) => write!(f, "{seconds}.{} s", fraction / 10),
             _ => write!(f, "{seconds}.{fraction:02} s"),
         }
     }
