@@ -515,7 +515,7 @@ mod tests {
         assert_eq!(n(7).checked_div(n(0)), None);
         assert_eq!(n(-123).shift_right(1), Some(n(-12)));
         assert_eq!(n(5).shift_left(51), None);
-        assert_eq!(-n(0).to_string(), "0");
+        assert_eq!((-n(0)).to_string(), "0");
     }
 
     #[test]
