@@ -107,7 +107,9 @@ pub(crate) fn lex_line<'a>(
                 Tok::Ident(&line[start..i])
             }
             _ => {
-                let Some(c) = line[i..].chars().next() else { break };
+                let Some(c) = line[i..].chars().next() else {
+                    break;
+                };
                 if c.is_whitespace() {
                     i += c.len_utf8();
                     continue;
@@ -121,7 +123,11 @@ pub(crate) fn lex_line<'a>(
                     end += c.len_utf8();
                 }
                 let text = &line[i..end];
-                let what = if text.chars().nth(1).is_some() { "characters" } else { "character" };
+                let what = if text.chars().nth(1).is_some() {
+                    "characters"
+                } else {
+                    "character"
+                };
                 let mut d = Diagnostic::error(
                     "asm/unexpected-char",
                     format!("unexpected {what} `{}`", shown(text)),
@@ -135,13 +141,18 @@ pub(crate) fn lex_line<'a>(
                 Tok::Garbage
             }
         };
-        tokens.push(Token { tok, span: lexer.span(start, i) });
+        tokens.push(Token {
+            tok,
+            span: lexer.span(start, i),
+        });
     }
 }
 
 /// The end of a run of identifier characters starting at `i`.
 fn word_end(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.') {
+    while i < bytes.len()
+        && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.')
+    {
         i += 1;
     }
     i
@@ -189,12 +200,16 @@ impl Lexer<'_, '_> {
             } else {
                 (j + 1, "empty character literal `''`".to_string())
             };
-            self.error("asm/bad-char", message, i, end)
-                .hints
-                .push("a character literal holds exactly one character, as in `'x'` or `'\\''`".into());
+            self.error("asm/bad-char", message, i, end).hints.push(
+                "a character literal holds exactly one character, as in `'x'` or `'\\''`".into(),
+            );
             return (Tok::Bad, end);
         }
-        let (value, k) = if c == '\\' { self.escape(j) } else { (Some(c), j + c.len_utf8()) };
+        let (value, k) = if c == '\\' {
+            self.escape(j)
+        } else {
+            (Some(c), j + c.len_utf8())
+        };
         match char_at(line, k) {
             Some('\'') => (value.map_or(Tok::Bad, Tok::Char), k + 1),
             Some(_) => match line[k..].find('\'') {
@@ -277,7 +292,9 @@ impl Lexer<'_, '_> {
     /// reported here unless the line ends, which the caller reports as unterminated) and
     /// where the escape ends.
     fn escape(&mut self, j: usize) -> (Option<char>, usize) {
-        let Some(e) = char_at(self.line, j + 1) else { return (None, j + 1) };
+        let Some(e) = char_at(self.line, j + 1) else {
+            return (None, j + 1);
+        };
         let end = j + 1 + e.len_utf8();
         let value = match e {
             'n' => '\n',
@@ -291,7 +308,10 @@ impl Lexer<'_, '_> {
                 let text = shown(&self.line[j..end]);
                 self.error("asm/bad-escape", format!("unknown escape `{text}`"), j, end)
                     .hints
-                    .push("the escapes are `\\n`, `\\t`, `\\r`, `\\0`, `\\\\`, `\\'` and `\\\"`".into());
+                    .push(
+                        "the escapes are `\\n`, `\\t`, `\\r`, `\\0`, `\\\\`, `\\'` and `\\\"`"
+                            .into(),
+                    );
                 return (None, end);
             }
         };
@@ -308,7 +328,13 @@ mod tests {
         let mut diags = Vec::new();
         lex_line(line, 0, &mut tokens, &mut diags);
         let tokens = tokens.into_iter().map(|t| t.tok).collect();
-        (tokens, diags.into_iter().map(|d| format!("{} {}", d.code, d.message)).collect())
+        (
+            tokens,
+            diags
+                .into_iter()
+                .map(|d| format!("{} {}", d.code, d.message))
+                .collect(),
+        )
     }
 
     #[test]
@@ -322,7 +348,7 @@ mod tests {
 
     #[test]
     fn escapes_and_malformed_literals() {
-        let (tokens, _) = lex(r"'\n' '\t' '\r' '\0' '\\' '\'' '\"' '→'");
+        let (tokens, _) = lex(r#"'\n' '\t' '\r' '\0' '\\' '\'' '\"' '→'"#);
         let expected = ['\n', '\t', '\r', '\0', '\\', '\'', '"', '→'].map(Tok::Char);
         assert_eq!(tokens, expected);
         for (text, code) in [
@@ -340,7 +366,10 @@ mod tests {
             let (tokens, diags) = lex(text);
             assert_eq!(diags.len(), 1, "{text}: {diags:?}");
             assert!(diags[0].starts_with(code), "{text}: {diags:?}");
-            assert!(matches!(tokens[..], [Tok::Bad | Tok::Garbage]), "{text}: {tokens:?}");
+            assert!(
+                matches!(tokens[..], [Tok::Bad | Tok::Garbage]),
+                "{text}: {tokens:?}"
+            );
         }
     }
 }

@@ -156,7 +156,9 @@ pub(crate) fn reserved(word: &str) -> Option<&'static str> {
 /// Whether `word` matches `[A-Za-z_][A-Za-z0-9_.]*`.
 pub(crate) fn is_identifier(word: &str) -> bool {
     let mut bytes = word.bytes();
-    bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
 }
 
@@ -167,7 +169,10 @@ pub(crate) fn is_legal_name(word: &str) -> bool {
 
 /// The mnemonic a mistyped one probably meant.
 pub(crate) fn suggest_mnemonic(word: &str) -> Option<&'static str> {
-    if let Some(&(_, ours)) = MNEMONIC_ALIASES.iter().find(|(a, _)| a.eq_ignore_ascii_case(word)) {
+    if let Some(&(_, ours)) = MNEMONIC_ALIASES
+        .iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(word))
+    {
         return Some(ours);
     }
     closest(word, MNEMONICS.iter().map(|(name, _)| *name))
@@ -175,7 +180,10 @@ pub(crate) fn suggest_mnemonic(word: &str) -> Option<&'static str> {
 
 /// The directive a mistyped one probably meant (without its dot).
 pub(crate) fn suggest_directive(word: &str) -> Option<&'static str> {
-    if let Some(&(_, ours)) = DIRECTIVE_ALIASES.iter().find(|(a, _)| a.eq_ignore_ascii_case(word)) {
+    if let Some(&(_, ours)) = DIRECTIVE_ALIASES
+        .iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(word))
+    {
         return Some(ours);
     }
     closest(word, DIRECTIVES.iter().copied())
@@ -184,7 +192,10 @@ pub(crate) fn suggest_directive(word: &str) -> Option<&'static str> {
 /// The candidate nearest to `word` by edit distance (ignoring ASCII case), if one is near
 /// enough to be a plausible typo: within a third of the word's length. Ties go to the
 /// alphabetically first candidate, so that suggestions do not depend on hash order.
-pub(crate) fn closest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+pub(crate) fn closest<'c>(
+    word: &str,
+    candidates: impl Iterator<Item = &'c str>,
+) -> Option<&'c str> {
     // Long words are never typos of short names, and capping the length keeps a
     // pathological input from making suggestions quadratic in its size.
     if word.len() > 64 {

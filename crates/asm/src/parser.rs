@@ -31,9 +31,18 @@ pub(crate) enum Directive {
 
 impl Directive {
     fn from_name(name: &str) -> Option<Directive> {
-        const ALL: [Directive; 6] =
-            [Directive::Data, Directive::Zero, Directive::Equ, Directive::Store, Directive::Stack, Directive::Entry];
-        names::DIRECTIVES.iter().position(|d| d.eq_ignore_ascii_case(name)).map(|i| ALL[i])
+        const ALL: [Directive; 6] = [
+            Directive::Data,
+            Directive::Zero,
+            Directive::Equ,
+            Directive::Store,
+            Directive::Stack,
+            Directive::Entry,
+        ];
+        names::DIRECTIVES
+            .iter()
+            .position(|d| d.eq_ignore_ascii_case(name))
+            .map(|i| ALL[i])
     }
 
     /// Whether the directive defines a name, written right after it.
@@ -138,9 +147,19 @@ pub(crate) enum OffsetValue<'a> {
 }
 
 /// Parses one line's tokens. `source` is the whole text, for quoting it in messages.
-pub(crate) fn parse_line<'a>(source: &'a str, tokens: &[Token<'a>], diags: &mut Vec<Diagnostic>) -> Line<'a> {
+pub(crate) fn parse_line<'a>(
+    source: &'a str,
+    tokens: &[Token<'a>],
+    diags: &mut Vec<Diagnostic>,
+) -> Line<'a> {
     let quiet = tokens.iter().any(|t| t.tok == Tok::Garbage);
-    let mut p = Parser { source, tokens, pos: 0, diags, quiet };
+    let mut p = Parser {
+        source,
+        tokens,
+        pos: 0,
+        diags,
+        quiet,
+    };
     let labels = p.labels();
     let stmt = p.stmt();
     Line { labels, stmt }
@@ -199,8 +218,14 @@ impl<'a> Parser<'_, 'a> {
                 _ => {
                     let text = shown(self.text(span));
                     self.diags.push(
-                        Diagnostic::error("asm/bad-name", format!("`{text}` is not a valid label name"), span)
-                            .with_hint("names start with a letter or `_`, then letters, digits, `_` or `.`"),
+                        Diagnostic::error(
+                            "asm/bad-name",
+                            format!("`{text}` is not a valid label name"),
+                            span,
+                        )
+                        .with_hint(
+                            "names start with a letter or `_`, then letters, digits, `_` or `.`",
+                        ),
                     );
                 }
             }
@@ -286,9 +311,12 @@ impl<'a> Parser<'_, 'a> {
     }
 
     fn unknown_mnemonic(&mut self, word: &str, span: Span) {
-        let mut d = Diagnostic::error("asm/unknown-mnemonic", format!("unknown mnemonic `{}`", shown(word)), span);
-        let next_is_mnemonic =
-            matches!(self.peek(0), Some(Token { tok: Tok::Ident(w), .. }) if names::mnemonic(w).is_some());
+        let mut d = Diagnostic::error(
+            "asm/unknown-mnemonic",
+            format!("unknown mnemonic `{}`", shown(word)),
+            span,
+        );
+        let next_is_mnemonic = matches!(self.peek(0), Some(Token { tok: Tok::Ident(w), .. }) if names::mnemonic(w).is_some());
         if let Some(s) = names::suggest_mnemonic(word) {
             d = d.with_hint(format!("did you mean `{s}`?"));
         } else if next_is_mnemonic && names::is_legal_name(word) {
@@ -300,7 +328,10 @@ impl<'a> Parser<'_, 'a> {
     fn directive(&mut self, directive: Directive, stmt: &mut Stmt<'a>) -> Result<(), Poisoned> {
         if directive.takes_name() {
             match self.peek(0) {
-                Some(Token { tok: Tok::Ident(name), span }) => {
+                Some(Token {
+                    tok: Tok::Ident(name),
+                    span,
+                }) => {
                     stmt.name = Some((name, *span));
                     self.pos += 1;
                 }
@@ -346,7 +377,10 @@ impl<'a> Parser<'_, 'a> {
             out.push(self.operand()?);
             match self.peek(0) {
                 None => return Ok(()),
-                Some(Token { tok: Tok::Comma, span }) => {
+                Some(Token {
+                    tok: Tok::Comma,
+                    span,
+                }) => {
                     let comma = *span;
                     self.pos += 1;
                     if self.peek(0).is_none() {
@@ -359,7 +393,11 @@ impl<'a> Parser<'_, 'a> {
                     let text = shown(self.text(span));
                     let hint = matches!(t.tok, Tok::Colon)
                         .then(|| "labels come first on a line, as in `loop: ADD A, 1`".to_string());
-                    self.syntax(format!("expected `,` between operands, found `{text}`"), span, hint);
+                    self.syntax(
+                        format!("expected `,` between operands, found `{text}`"),
+                        span,
+                        hint,
+                    );
                     return Err(Poisoned);
                 }
             }
@@ -369,12 +407,18 @@ impl<'a> Parser<'_, 'a> {
     fn operand(&mut self) -> Result<Operand<'a>, Poisoned> {
         // Callers only ask for an operand where a token stands; should one not, the
         // statement is dropped quietly rather than panicking.
-        let Some(t) = self.peek(0).cloned() else { return Err(Poisoned) };
+        let Some(t) = self.peek(0).cloned() else {
+            return Err(Poisoned);
+        };
         self.pos += 1;
         let kind = match t.tok {
             Tok::Ident(word) => word_operand(word),
             Tok::Number(text) => self.number(text, false, t.span),
-            Tok::Plus | Tok::Minus => return self.signed(t.tok == Tok::Minus, t.span).map(|(n, span)| Operand { kind: n, span }),
+            Tok::Plus | Tok::Minus => {
+                return self
+                    .signed(t.tok == Tok::Minus, t.span)
+                    .map(|(n, span)| Operand { kind: n, span });
+            }
             Tok::Char(c) => OperandKind::Char(c),
             Tok::Str(s) => OperandKind::Str(s),
             Tok::LBracket => return self.mem(t.span),
@@ -393,14 +437,24 @@ impl<'a> Parser<'_, 'a> {
     }
 
     /// Parses the number after a sign at `sign_span`.
-    fn signed(&mut self, negative: bool, sign_span: Span) -> Result<(OperandKind<'a>, Span), Poisoned> {
+    fn signed(
+        &mut self,
+        negative: bool,
+        sign_span: Span,
+    ) -> Result<(OperandKind<'a>, Span), Poisoned> {
         let sign = if negative { '-' } else { '+' };
         match self.peek(0).cloned() {
-            Some(Token { tok: Tok::Number(text), span }) => {
+            Some(Token {
+                tok: Tok::Number(text),
+                span,
+            }) => {
                 self.pos += 1;
                 Ok((self.number(text, negative, span), sign_span.cover(span)))
             }
-            Some(Token { tok: Tok::Bad | Tok::Garbage, span }) => {
+            Some(Token {
+                tok: Tok::Bad | Tok::Garbage,
+                span,
+            }) => {
                 self.pos += 1;
                 Ok((OperandKind::Bad, sign_span.cover(span)))
             }
@@ -409,7 +463,11 @@ impl<'a> Parser<'_, 'a> {
                     Some(t) => (t.span, format!(", found `{}`", shown(self.text(t.span)))),
                     None => (sign_span, String::new()),
                 };
-                self.syntax(format!("expected a number after `{sign}`{found}"), span, None);
+                self.syntax(
+                    format!("expected a number after `{sign}`{found}"),
+                    span,
+                    None,
+                );
                 Err(Poisoned)
             }
         }
@@ -418,7 +476,7 @@ impl<'a> Parser<'_, 'a> {
     /// Parses an unsigned numeric literal, reporting what is wrong with it.
     fn number(&mut self, text: &str, negative: bool, span: Span) -> OperandKind<'a> {
         match text.parse::<Num>() {
-            Ok(n) => OperandKind::Int(if negative { n.neg() } else { n }),
+            Ok(n) => OperandKind::Int(if negative { -n } else { n }),
             Err(e) => {
                 self.diags.push(number_error(text, e, span));
                 OperandKind::Bad
@@ -462,7 +520,9 @@ impl<'a> Parser<'_, 'a> {
             _ => {
                 let text = shown(self.text(t.span));
                 self.syntax(
-                    format!("expected an address, a name, a register or `SP` after `[`, found `{text}`"),
+                    format!(
+                        "expected an address, a name, a register or `SP` after `[`, found `{text}`"
+                    ),
                     t.span,
                     None,
                 );
@@ -474,17 +534,29 @@ impl<'a> Parser<'_, 'a> {
             _ => None,
         };
         match self.peek(0) {
-            Some(Token { tok: Tok::RBracket, span }) => {
+            Some(Token {
+                tok: Tok::RBracket,
+                span,
+            }) => {
                 let span = open.cover(*span);
                 self.pos += 1;
-                Ok(Operand { kind: OperandKind::Mem(MemExpr { base, base_span, offset }), span })
+                Ok(Operand {
+                    kind: OperandKind::Mem(MemExpr {
+                        base,
+                        base_span,
+                        offset,
+                    }),
+                    span,
+                })
             }
             found => {
                 let (span, found) = match found {
                     Some(t) => (t.span, format!(", found `{}`", shown(self.text(t.span)))),
                     None => (open, String::new()),
                 };
-                let hint = found.is_empty().then(|| "every `[` needs a `]` on the same line".to_string());
+                let hint = found
+                    .is_empty()
+                    .then(|| "every `[` needs a `]` on the same line".to_string());
                 self.syntax(format!("expected `]` to close `[`{found}"), span, hint);
                 Err(Poisoned)
             }
@@ -497,7 +569,11 @@ impl<'a> Parser<'_, 'a> {
         self.pos += 1;
         let negative = sign.tok == Tok::Minus;
         let Some(t) = self.peek(0).cloned() else {
-            self.syntax("expected an offset after the sign, then `]`".into(), sign.span, None);
+            self.syntax(
+                "expected an offset after the sign, then `]`".into(),
+                sign.span,
+                None,
+            );
             return Err(Poisoned);
         };
         let value = match t.tok {
@@ -505,10 +581,11 @@ impl<'a> Parser<'_, 'a> {
                 OperandKind::Int(n) => OffsetValue::Int(n),
                 _ => OffsetValue::Bad,
             },
-            Tok::Ident(word) => match word_operand(word) {
-                OperandKind::Name(name) => OffsetValue::Name(name),
-                _ => {
-                    self.diags.push(
+            Tok::Ident(word) => {
+                match word_operand(word) {
+                    OperandKind::Name(name) => OffsetValue::Name(name),
+                    _ => {
+                        self.diags.push(
                         Diagnostic::error(
                             "asm/operand-kind",
                             format!("the offset `{word}` must be an integer or a `.equ` constant"),
@@ -516,18 +593,27 @@ impl<'a> Parser<'_, 'a> {
                         )
                         .with_hint("only one register or `SP` can stand in a Store operand, as in `[B+3]`"),
                     );
-                    OffsetValue::Bad
+                        OffsetValue::Bad
+                    }
                 }
-            },
+            }
             Tok::Bad | Tok::Garbage => OffsetValue::Bad,
             _ => {
                 let text = shown(self.text(t.span));
-                self.syntax(format!("expected an integer or a constant as the offset, found `{text}`"), t.span, None);
+                self.syntax(
+                    format!("expected an integer or a constant as the offset, found `{text}`"),
+                    t.span,
+                    None,
+                );
                 return Err(Poisoned);
             }
         };
         self.pos += 1;
-        Ok(Offset { negative, value, span: t.span })
+        Ok(Offset {
+            negative,
+            value,
+            span: t.span,
+        })
     }
 }
 
@@ -564,7 +650,9 @@ fn number_error(text: &str, e: ParseNumError, span: Span) -> Diagnostic {
             if lower.starts_with("0x") || lower.starts_with("0b") || lower.starts_with("0o") {
                 d.with_hint("numbers are written in decimal")
             } else if text.contains('.') {
-                d.with_hint("the Engine has no fractions: scale by a power of ten (see `SHL` and `SHR`)")
+                d.with_hint(
+                    "the Engine has no fractions: scale by a power of ten (see `SHL` and `SHR`)",
+                )
             } else {
                 d.with_hint("a number is decimal digits, with `_` allowed between two digits")
             }

@@ -111,7 +111,9 @@ mod tests {
     use super::*;
 
     fn parse_ok(args: &[&str]) -> Command {
-        let args = std::iter::once("babbage").chain(args.iter().copied()).map(OsString::from);
+        let args = std::iter::once("babbage")
+            .chain(args.iter().copied())
+            .map(OsString::from);
         Cli::try_parse_from(args).expect("valid arguments").command
     }
 

@@ -13,7 +13,14 @@ const SLICE: u64 = 1 << 22;
 /// Carries out a command and gives the exit status.
 pub(crate) fn execute(command: Command) -> u8 {
     match command {
-        Command::Run { file, lang, input, max_steps, stats, trace } => {
+        Command::Run {
+            file,
+            lang,
+            input,
+            max_steps,
+            stats,
+            trace,
+        } => {
             let cards = match engine::parse_input(input.as_deref().unwrap_or("")) {
                 Ok(cards) => cards,
                 Err(message) => return usage(&format!("--input: {message}")),
@@ -75,20 +82,22 @@ fn load(file: &Path, lang: Option<&str>) -> Result<(String, String, Compilation)
             .ok_or_else(|| usage(&format!("unknown language `{name}` (try basm, c, py, …)")))?,
         None => {
             let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-            Language::from_name(extension).filter(|_| !extension.is_empty()).ok_or_else(|| {
-                usage(&format!(
-                    "cannot tell the language of `{path}` from its extension; \
+            Language::from_name(extension)
+                .filter(|_| !extension.is_empty())
+                .ok_or_else(|| {
+                    usage(&format!(
+                        "cannot tell the language of `{path}` from its extension; \
                      use .basm, .ae, .c, .py, .hs, .lisp, .java, .sf or .idr, or --lang"
-                ))
-            })?
+                    ))
+                })?
         }
     };
     if !language.is_available() {
         return Err(usage(&format!("{} is not built yet", language.name())));
     }
     let bytes = std::fs::read(file).map_err(|e| usage(&format!("cannot read `{path}`: {e}")))?;
-    let source = String::from_utf8(bytes)
-        .map_err(|_| usage(&format!("`{path}` is not UTF-8 text")))?;
+    let source =
+        String::from_utf8(bytes).map_err(|_| usage(&format!("`{path}` is not UTF-8 text")))?;
     let compilation = engine::compile(language, &path, &source, &NoFiles);
     Ok((path, source, compilation))
 }
@@ -128,7 +137,10 @@ fn diagnostics_json(path: &str, source: &str, diagnostics: &[Diagnostic]) -> Str
 
 /// Runs to the end, streaming the printer's output, and reports how the run ended.
 fn run(path: &str, mut runner: Runner, stats: bool, trace: bool) -> u8 {
-    #[allow(clippy::disallowed_methods, reason = "the command line reports wall time")]
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the command line reports wall time"
+    )]
     let started = std::time::Instant::now();
     let mut stdout = std::io::stdout().lock();
     let end = loop {
@@ -165,7 +177,11 @@ fn run(path: &str, mut runner: Runner, stats: bool, trace: bool) -> u8 {
             "engine time: this run would take {} on Babbage's engine",
             runner.engine_time()
         );
-        let _ = writeln!(stderr, "wall time: {:.3} s", started.elapsed().as_secs_f64());
+        let _ = writeln!(
+            stderr,
+            "wall time: {:.3} s",
+            started.elapsed().as_secs_f64()
+        );
     }
     match end {
         RunEnd::Halted => 0,

@@ -84,7 +84,10 @@ pub fn compile(
                 format!("{} is not built yet", language.name()),
                 Span::default(),
             )],
-            source_map: SourceMap { files: vec![name.to_string()], locs: Vec::new() },
+            source_map: SourceMap {
+                files: vec![name.to_string()],
+                locs: Vec::new(),
+            },
         },
     }
 }

@@ -62,8 +62,12 @@ impl Language {
     pub fn from_name(name: &str) -> Option<Language> {
         let name = name.to_ascii_lowercase();
         Language::ALL.into_iter().find(|l| {
-            l.extension() == name || l.name().to_ascii_lowercase().replace(' ', "") == name
-                || matches!((l, name.as_str()), (Language::Asm, "asm" | "assembly") | (Language::Cards, "cards"))
+            l.extension() == name
+                || l.name().to_ascii_lowercase().replace(' ', "") == name
+                || matches!(
+                    (l, name.as_str()),
+                    (Language::Asm, "asm" | "assembly") | (Language::Cards, "cards")
+                )
         })
     }
 

@@ -52,7 +52,9 @@ pub fn parse_input(text: &str) -> Result<Vec<Num>, String> {
     text.split(|c: char| c.is_whitespace() || c == ',')
         .filter(|token| !token.is_empty())
         .map(|token| {
-            token.parse::<Num>().map_err(|e| format!("`{token}` is not a number card ({e})"))
+            token
+                .parse::<Num>()
+                .map_err(|e| format!("`{token}` is not a number card ({e})"))
         })
         .collect()
 }
@@ -88,7 +90,11 @@ impl Runner {
         // A program the compiler produced always validates.
         let machine = Machine::new(program, Arc::from(input)).ok()?;
         let budget = if max_steps == 0 { u64::MAX } else { max_steps };
-        Some(Runner { machine, source_map: compilation.source_map.clone(), budget })
+        Some(Runner {
+            machine,
+            source_map: compilation.source_map.clone(),
+            budget,
+        })
     }
 
     /// Runs at most `slice` more steps. Returns how the run ended, or `None` if it goes on.
@@ -162,16 +168,26 @@ impl Runner {
 
     fn fault(&self) -> RunEnd {
         match self.machine.status() {
-            Status::Faulted(fault) => RunEnd::Faulted(runtime_error(&self.machine, &self.source_map, fault)),
+            Status::Faulted(fault) => {
+                RunEnd::Faulted(runtime_error(&self.machine, &self.source_map, fault))
+            }
             _ => RunEnd::Halted,
         }
     }
 }
 
 /// Places a fault in the source.
-pub(crate) fn runtime_error(machine: &Machine, source_map: &SourceMap, fault: &emu::Fault) -> RuntimeError {
+pub(crate) fn runtime_error(
+    machine: &Machine,
+    source_map: &SourceMap,
+    fault: &emu::Fault,
+) -> RuntimeError {
     let pc = machine.cpu().pc;
-    RuntimeError { message: fault.to_string(), pc, line: blame_line(machine, source_map, pc) }
+    RuntimeError {
+        message: fault.to_string(),
+        pc,
+        line: blame_line(machine, source_map, pc),
+    }
 }
 
 /// The source line of `pc`, or, for an instruction without one (a runtime helper), the line
@@ -183,7 +199,9 @@ fn blame_line(machine: &Machine, source_map: &SourceMap, pc: u32) -> Option<u32>
     let program = machine.program();
     let store = machine.store();
     (machine.cpu().sp..program.store_size).find_map(|column| {
-        let ret = store.get(column)?.to_index(program.insns.len() as u32 + 1)?;
+        let ret = store
+            .get(column)?
+            .to_index(program.insns.len() as u32 + 1)?;
         let call = ret.checked_sub(1)?;
         matches!(program.insns.get(call as usize), Some(isa::Insn::Call(_)))
             .then(|| source_map.line(call))

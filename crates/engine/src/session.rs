@@ -126,7 +126,11 @@ impl Session {
     /// or `None` if no instruction comes from that line.
     pub fn set_line_breakpoint(&mut self, line: u32) -> Option<u32> {
         let location = self.source_map.first_on_line(line)?;
-        self.debugger.set_breakpoint(Breakpoint { location, condition: None, hit_count: None });
+        self.debugger.set_breakpoint(Breakpoint {
+            location,
+            condition: None,
+            hit_count: None,
+        });
         Some(location)
     }
 
@@ -159,7 +163,10 @@ impl Session {
             .map(|address| StoreCell {
                 address,
                 value: machine.store().get(address).unwrap_or(Num::ZERO),
-                name: symbols.iter().find(|d| d.addr == address).map(|d| d.name.clone()),
+                name: symbols
+                    .iter()
+                    .find(|d| d.addr == address)
+                    .map(|d| d.name.clone()),
             })
             .collect()
     }

@@ -35,10 +35,18 @@ impl SourceMap {
             .iter()
             .map(|&span| {
                 let line = index.line_col(source, span.start as usize).line;
-                Some(SourceLoc { file: 0, span, line, ir: None })
+                Some(SourceLoc {
+                    file: 0,
+                    span,
+                    line,
+                    ir: None,
+                })
             })
             .collect();
-        SourceMap { files: vec![name.to_string()], locs }
+        SourceMap {
+            files: vec![name.to_string()],
+            locs,
+        }
     }
 
     /// The source of an instruction.
@@ -61,6 +69,8 @@ impl SourceMap {
 
     /// Every instruction on a line of the main file, for highlighting.
     pub fn on_line(&self, line: u32) -> Vec<u32> {
-        (0..self.locs.len() as u32).filter(|&pc| self.line(pc) == Some(line)).collect()
+        (0..self.locs.len() as u32)
+            .filter(|&pc| self.line(pc) == Some(line))
+            .collect()
     }
 }

@@ -255,6 +255,34 @@ proptest! {
     }
 }
 
+/// Every pair of edges against the divisors and addends most likely to expose a carry,
+/// borrow or sign slip, exhaustively, so that no boundary depends on the random draw.
+#[test]
+fn edge_pairs_exhaustively() {
+    let mut partners: Vec<BigInt> = (-3..=3).map(BigInt::from).collect();
+    partners.extend([
+        LIMIT.clone(),
+        -LIMIT.clone(),
+        BigInt::from(10).pow(25),
+        BigInt::from(i64::MAX),
+        BigInt::from(i64::MIN),
+        BigInt::from(2).pow(64),
+    ]);
+    for a in EDGES.iter() {
+        for b in &partners {
+            let (x, y) = (num(a), num(b));
+            assert_eq!(text(x.checked_add(y)), fits(a + b), "{a} + {b}");
+            assert_eq!(text(x.checked_sub(y)), fits(a - b), "{a} - {b}");
+            assert_eq!(text(x.checked_mul(y)), fits(a * b), "{a} * {b}");
+            if *b != BigInt::from(0) {
+                assert_eq!(text(x.checked_div(y)), fits(a / b), "{a} / {b}");
+                assert_eq!(text(x.checked_rem(y)), fits(a % b), "{a} % {b}");
+            }
+            assert_eq!(x.cmp(&y), a.cmp(b), "{a} vs {b}");
+        }
+    }
+}
+
 fn hash(n: Num) -> u64 {
     let mut h = DefaultHasher::new();
     n.hash(&mut h);

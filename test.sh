@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every check and test of Babbage Studio: formatting, lints, unit and property tests,
+# the program corpus through the `babbage` command, and a short fuzzing run per target.
+# Installs what it needs first and skips what is already there. Usage: ./test.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/lib.sh
+
+section "Installing what the tests need"
+ensure_rust_components
+ensure_nightly
+ensure_cargo_tool cargo-fuzz cargo-fuzz "--locked"
+
+section "Formatting"
+cargo fmt --all --check
+
+section "Lints"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+section "Unit, property and corpus tests"
+cargo test --workspace --locked
+
+section "The shared corpus through the command line"
+# `cargo test` already ran tests/programs (which holds copies of the shared corpus) through
+# the command line; this runs the shared corpus itself with its own checker.
+cargo build --locked -p cli
+python3 ../shared/tools/run-corpus target/debug/babbage ../shared/corpus/asm
+
+section "Fuzzing (${FUZZ_SECONDS:=15} s per target)"
+for target in assemble machine; do
+    mkdir -p "fuzz/corpus/$target"
+    cargo +nightly fuzz run --fuzz-dir fuzz "$target" "fuzz/corpus/$target" tests/programs/asm \
+        -- -max_total_time="$FUZZ_SECONDS" -dict=fuzz/asm.dict -max_len=4096 -print_final_stats=0 \
+        2>&1 | tail -n 3
+    [[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "fuzz target $target failed"; exit 1; }
+done
+
+section "All checks passed"
