@@ -212,7 +212,12 @@ impl Lexer<'_, '_> {
         };
         match char_at(line, k) {
             Some('\'') => (value.map_or(Tok::Bad, Tok::Char), k + 1),
-            Some(_) => match line[k..].find('\'') {
+            // A closing quote further on makes this a literal of several characters, but
+            // not one past a `;` or `#`: that is a comment's apostrophe (`'b ; it's`).
+            Some(_) => match line[k..]
+                .find(['\'', ';', '#'])
+                .filter(|&o| line[k + o..].starts_with('\''))
+            {
                 Some(offset) => {
                     let end = k + offset + 1;
                     let text = shown(&line[i..end]);

@@ -62,3 +62,10 @@ pub fn assemble(source: &str) -> Assembly {
 pub fn disassemble(program: &isa::Program) -> String {
     disasm::disassemble(program)
 }
+
+/// Whether `name` can be a label, data name or constant: it matches
+/// `[A-Za-z_][A-Za-z0-9_.]*` and is not a register, `SP` or a mnemonic in any case.
+/// Compilers use this to make up names that assemble.
+pub fn is_legal_name(name: &str) -> bool {
+    names::is_legal_name(name)
+}

@@ -145,7 +145,7 @@ pub(crate) fn reserved(word: &str) -> Option<&'static str> {
     if isa::Reg::from_name(word).is_some() {
         Some("a register name")
     } else if word.eq_ignore_ascii_case("SP") {
-        Some("the stack pointer `SP`")
+        Some("the stack pointer")
     } else if mnemonic(word).is_some() {
         Some("a mnemonic")
     } else {
@@ -216,21 +216,32 @@ pub(crate) fn closest<'c>(
     best.map(|(_, c)| c)
 }
 
-/// Levenshtein distance between two byte strings, comparing ASCII letters without case.
-fn distance(a: &[u8], b: &[u8], row: &mut Vec<usize>) -> usize {
-    row.clear();
-    row.extend(0..=b.len());
-    for (i, &ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(!ca.eq_ignore_ascii_case(&cb));
-            let next = (diagonal + cost).min(row[j] + 1).min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
+/// Edit distance between two byte strings (insertions, deletions, substitutions and
+/// swaps of neighbours, each costing 1: the "optimal string alignment" distance),
+/// comparing ASCII letters without case. Swaps count because `mian` for `main` is among
+/// the commonest typos.
+fn distance(a: &[u8], b: &[u8], table: &mut Vec<usize>) -> usize {
+    let width = b.len() + 1;
+    table.clear();
+    table.resize((a.len() + 1) * width, 0);
+    let same = |x: u8, y: u8| x.eq_ignore_ascii_case(&y);
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            table[i * width + j] = if i == 0 || j == 0 {
+                i + j
+            } else {
+                let cost = usize::from(!same(a[i - 1], b[j - 1]));
+                let mut d = (table[(i - 1) * width + j - 1] + cost)
+                    .min(table[(i - 1) * width + j] + 1)
+                    .min(table[i * width + j - 1] + 1);
+                if i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1]) {
+                    d = d.min(table[(i - 2) * width + j - 2] + 1);
+                }
+                d
+            };
         }
     }
-    row[b.len()]
+    table[a.len() * width + b.len()]
 }
 
 /// Shows source text inside a message: long texts are shortened and control characters
@@ -266,6 +277,9 @@ mod tests {
         assert_eq!(suggest_directive("ascii"), Some("data"));
         let names = ["loop", "done", "Loop2"];
         assert_eq!(closest("lop", names.iter().copied()), Some("loop"));
+        assert_eq!(closest("dnoe", names.iter().copied()), Some("done"));
+        assert_eq!(closest("dome", names.iter().copied()), Some("done"));
+        assert_eq!(closest("loop2", names.iter().copied()), Some("Loop2"));
         assert_eq!(closest("LOOP", names.iter().copied()), Some("loop"));
         assert_eq!(closest("x", names.iter().copied()), None);
         assert_eq!(closest(&"a".repeat(100), names.iter().copied()), None);

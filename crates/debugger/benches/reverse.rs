@@ -4,7 +4,10 @@
 //! recording on, then prints the speed against recording off, the history's memory, and
 //! how long steps back take from across the run. Budgets: recording costs at most half the
 //! speed; ≤ 64 MB of history; a step back ≤ 10 ms.
-#![allow(clippy::print_stdout, reason = "a benchmark reports on standard output")]
+#![allow(
+    clippy::print_stdout,
+    reason = "a benchmark reports on standard output"
+)]
 #![allow(clippy::disallowed_methods, reason = "a benchmark reads the clock")]
 
 use std::sync::Arc;
@@ -58,7 +61,10 @@ fn main() {
         total += ms;
     }
     println!("recording off: {off:.0} million instructions per second");
-    println!("recording on:  {on:.0} million instructions per second ({:.0} % of off)", on / off * 100.0);
+    println!(
+        "recording on:  {on:.0} million instructions per second ({:.0} % of off)",
+        on / off * 100.0
+    );
     println!(
         "history after {} steps: {:.2} MB in {} checkpoints, {} steps apart",
         stats.frontier,
@@ -66,5 +72,9 @@ fn main() {
         stats.checkpoints,
         stats.interval
     );
-    println!("step back: worst {worst:.2} ms, mean {:.2} ms over {} points", total / points.len() as f64, points.len());
+    println!(
+        "step back: worst {worst:.2} ms, mean {:.2} ms over {} points",
+        total / points.len() as f64,
+        points.len()
+    );
 }

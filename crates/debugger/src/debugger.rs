@@ -475,12 +475,12 @@ impl<M: Machine> Debugger<M> {
         StopReason::Start
     }
 
-    /// The last step in `(from, to)` (exclusive of `to`, the current position) at which a
-    /// breakpoint's location is reached with its condition holding, or a watched place has
-    /// just changed. Replays the window once from its start.
+    /// The last position in `[from, to)` (never step 0, nor `to`, the current position) at
+    /// which a breakpoint's location is reached with its condition holding, or a watched
+    /// place has just changed. Replays the window once, from the step before it.
     fn last_stop_in(&mut self, from: u64, to: u64) -> Option<(u64, StopReason)> {
         if let Some(history) = &mut self.history {
-            history.seek(&mut self.machine, from);
+            history.seek(&mut self.machine, from.max(1) - 1);
         }
         let bits = self.bits(None);
         let per_step = self
@@ -490,11 +490,15 @@ impl<M: Machine> Debugger<M> {
         let mut found = None;
         while self.machine.steps() + 1 < to && !self.machine.is_stopped() {
             let before = self.watched_values();
-            let limit = if per_step {
+            let mut limit = if per_step {
                 1
             } else {
                 to - 1 - self.machine.steps()
             };
+            if let Some(history) = &self.history {
+                limit =
+                    limit.min(history.next_boundary(self.machine.steps()) - self.machine.steps());
+            }
             let ran = self.machine.run(limit, &bits);
             if let Some(history) = &mut self.history {
                 history.after_forward(&mut self.machine);

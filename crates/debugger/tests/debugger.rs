@@ -55,7 +55,7 @@ main:   RDCRD D
         LOAD B, 0
 fill:   LOAD A, B
         MULT A, D
-        STOR A, [B+table]
+        STOR A, [B]     ; table starts at column 0
         ADD  B, 1
         CMP  B, 50
         JLT  fill
