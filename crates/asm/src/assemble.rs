@@ -97,9 +97,10 @@ struct Sizes {
     stack: Option<u32>,
 }
 
-/// How many "did you mean" suggestions to compute: each is linear in the number of names,
-/// so an input full of undefined names must not make assembling quadratic.
-const SUGGESTION_BUDGET: u32 = 200;
+/// How much work "did you mean" suggestions for undefined names may take in all (see
+/// [`names::closest`]): each searches every defined name, so an input full of undefined
+/// names must not make assembling quadratic.
+const SUGGESTION_BUDGET: usize = 20_000_000;
 
 struct Assembler<'a> {
     source: &'a str,
@@ -114,7 +115,7 @@ struct Assembler<'a> {
     store: Option<Stmt<'a>>,
     stack: Option<Stmt<'a>>,
     entry: Option<Stmt<'a>>,
-    suggestions_left: u32,
+    suggestion_budget: usize,
 }
 
 impl<'a> Assembler<'a> {
@@ -131,7 +132,7 @@ impl<'a> Assembler<'a> {
             store: None,
             stack: None,
             entry: None,
-            suggestions_left: SUGGESTION_BUDGET,
+            suggestion_budget: SUGGESTION_BUDGET,
         }
     }
 
@@ -288,11 +289,12 @@ impl<'a> Assembler<'a> {
             format!("undefined name `{}`", shown(name)),
             span,
         );
-        if self.suggestions_left > 0 {
-            self.suggestions_left -= 1;
-            if let Some(s) = names::closest(name, self.names.keys().copied()) {
-                d = d.with_hint(format!("did you mean `{s}`?"));
-            }
+        if let Some(s) = names::closest(
+            name,
+            self.names.keys().copied(),
+            &mut self.suggestion_budget,
+        ) {
+            d = d.with_hint(format!("did you mean `{s}`?"));
         }
         self.diags.push(d);
         None

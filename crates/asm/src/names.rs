@@ -175,7 +175,11 @@ pub(crate) fn suggest_mnemonic(word: &str) -> Option<&'static str> {
     {
         return Some(ours);
     }
-    closest(word, MNEMONICS.iter().map(|(name, _)| *name))
+    closest(
+        word,
+        MNEMONICS.iter().map(|(name, _)| *name),
+        &mut usize::MAX,
+    )
 }
 
 /// The directive a mistyped one probably meant (without its dot).
@@ -186,33 +190,46 @@ pub(crate) fn suggest_directive(word: &str) -> Option<&'static str> {
     {
         return Some(ours);
     }
-    closest(word, DIRECTIVES.iter().copied())
+    closest(word, DIRECTIVES.iter().copied(), &mut usize::MAX)
 }
 
 /// The candidate nearest to `word` by edit distance (ignoring ASCII case), if one is near
 /// enough to be a plausible typo: within a third of the word's length. Ties go to the
 /// alphabetically first candidate, so that suggestions do not depend on hash order.
+///
+/// `budget` bounds the work (roughly, character comparisons) across calls, so that an
+/// input full of undefined names among many defined ones cannot make assembling
+/// quadratic. A search that would exceed it gives no suggestion; since its cost does not
+/// depend on the candidates' order, neither does the answer.
 pub(crate) fn closest<'c>(
     word: &str,
     candidates: impl Iterator<Item = &'c str>,
+    budget: &mut usize,
 ) -> Option<&'c str> {
-    // Long words are never typos of short names, and capping the length keeps a
-    // pathological input from making suggestions quadratic in its size.
+    // Long words are not typos of names one would suggest.
     if word.len() > 64 {
         return None;
     }
     let limit = word.len() / 3;
     let mut best: Option<(usize, &str)> = None;
-    let mut row = Vec::new();
+    let mut table = Vec::new();
+    let mut spent = 0usize;
     for candidate in candidates {
+        spent += 1;
         if candidate.len().abs_diff(word.len()) > limit {
             continue;
         }
-        let d = distance(word.as_bytes(), candidate.as_bytes(), &mut row);
+        spent += word.len() * candidate.len();
+        if spent > *budget {
+            *budget = 0;
+            return None;
+        }
+        let d = distance(word.as_bytes(), candidate.as_bytes(), &mut table);
         if d <= limit && best.is_none_or(|best| (d, candidate) < best) {
             best = Some((d, candidate));
         }
     }
+    *budget = budget.saturating_sub(spent);
     best.map(|(_, c)| c)
 }
 
@@ -276,6 +293,9 @@ mod tests {
         assert_eq!(suggest_directive("dat"), Some("data"));
         assert_eq!(suggest_directive("ascii"), Some("data"));
         let names = ["loop", "done", "Loop2"];
+        let closest = |word: &str, names: std::iter::Copied<std::slice::Iter<'_, &'static str>>| {
+            closest(word, names, &mut 1000)
+        };
         assert_eq!(closest("lop", names.iter().copied()), Some("loop"));
         assert_eq!(closest("dnoe", names.iter().copied()), Some("done"));
         assert_eq!(closest("dome", names.iter().copied()), Some("done"));
@@ -283,6 +303,12 @@ mod tests {
         assert_eq!(closest("LOOP", names.iter().copied()), Some("loop"));
         assert_eq!(closest("x", names.iter().copied()), None);
         assert_eq!(closest(&"a".repeat(100), names.iter().copied()), None);
+        let mut budget = 10;
+        assert_eq!(
+            super::closest("lop", names.iter().copied(), &mut budget),
+            None
+        );
+        assert_eq!(budget, 0);
     }
 
     #[test]

@@ -95,11 +95,11 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
         Err(error) => {
             let code = if error.use_stderr() { USAGE } else { 0 };
             // Help and version go to standard output, errors to standard error.
-            let text = error.render();
+            let text = error.render().to_string();
             if error.use_stderr() {
-                let _ = write!(std::io::stderr(), "{}", text.ansi());
+                let _ = write!(std::io::stderr(), "{text}");
             } else {
-                let _ = write!(std::io::stdout(), "{}", text.ansi());
+                let _ = write!(std::io::stdout(), "{text}");
             }
             Err(code)
         }

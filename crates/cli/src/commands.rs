@@ -191,10 +191,11 @@ fn run(path: &str, mut runner: Runner, stats: bool, trace: bool) -> u8 {
             2
         }
         RunEnd::BudgetExhausted => {
+            let steps = runner.steps();
+            let unit = if steps == 1 { "step" } else { "steps" };
             let _ = writeln!(
                 stderr,
-                "{path}: step budget exhausted after {} steps (raise it with --max-steps, 0 for none)",
-                runner.steps()
+                "{path}: step budget exhausted after {steps} {unit} (raise it with --max-steps, 0 for none)"
             );
             3
         }

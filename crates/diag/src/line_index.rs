@@ -13,7 +13,7 @@ pub struct LineCol {
 
 /// Where each line of a text starts, for converting positions.
 ///
-/// Lines end at `\n`; a `\r` before it belongs to the line's text but is never shown.
+/// Lines end at LF, CR LF or a lone CR, as the assembler and the card reader split them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineIndex {
     text_len: usize,
@@ -23,8 +23,14 @@ pub struct LineIndex {
 impl LineIndex {
     /// Indexes a text.
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        for (i, &b) in bytes.iter().enumerate() {
+            // A CR followed by LF ends its line at the LF.
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
         LineIndex {
             text_len: text.len(),
             starts,
@@ -112,6 +118,16 @@ mod tests {
             LineCol { line: 4, col: 4 }
         );
         assert_eq!(index.offset(text, LineCol { line: 9, col: 1 }), None);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "NOP\rNOP\r\nFOO\r";
+        let index = LineIndex::new(text);
+        let foo = text.find("FOO").unwrap();
+        assert_eq!(index.line_col(text, foo), LineCol { line: 3, col: 1 });
+        assert_eq!(&text[index.line_range(text, 2).unwrap()], "NOP");
+        assert_eq!(&text[index.line_range(text, 3).unwrap()], "FOO");
     }
 
     #[test]

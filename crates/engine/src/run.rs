@@ -136,11 +136,15 @@ impl Runner {
         if (before.z, before.n) != (after.z, after.n) {
             let _ = write!(changes, " Z={} N={}", u8::from(after.z), u8::from(after.n));
         }
+        let symbols = &self.machine.program().symbols.code;
+        let mut text = String::new();
+        let name = |t: u32| symbols.get(&t).and_then(|names| names.first().cloned());
+        let _ = insn.write_with(&mut text, &name);
         let line = TraceLine {
             step: self.machine.steps(),
             pc: before.pc,
             line: self.source_map.line(before.pc),
-            text: insn.to_string(),
+            text,
             changes: changes.trim_start().to_string(),
         };
         (Some(line), end)
