@@ -39,7 +39,10 @@ impl Drop for Program {
 }
 
 fn babbage(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_babbage")).args(args).output().expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_babbage"))
+        .args(args)
+        .output()
+        .expect("runs")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -56,7 +59,10 @@ fn standard_output_is_exactly_the_printer_output() {
     assert_eq!(text(&out.stdout), "-12\n");
     let err = text(&out.stderr);
     assert!(err.contains("steps: 6"), "{err}");
-    assert!(err.contains("this run would take 4.5 s on Babbage's engine"), "{err}");
+    assert!(
+        err.contains("this run would take 4.5 s on Babbage's engine"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -66,7 +72,11 @@ fn input_takes_commas_and_spaces_and_rejects_non_numbers() {
     assert_eq!(text(&p.run(&["--input", " 3 , -4 "]).stdout), "-1\n");
     let out = p.run(&["--input", "3 x"]);
     assert_eq!(out.status.code(), Some(64));
-    assert!(text(&out.stderr).contains("`x` is not a number card"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("`x` is not a number card"),
+        "{}",
+        text(&out.stderr)
+    );
     let too_long = "9".repeat(51);
     assert_eq!(p.run(&["--input", &too_long]).status.code(), Some(64));
 }
@@ -82,14 +92,23 @@ fn usage_errors_exit_64_with_a_message() {
         vec![],
     ] {
         let out = babbage(&args);
-        assert_eq!(out.status.code(), Some(64), "{args:?}: {}", text(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(64),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
         assert!(!out.stderr.is_empty(), "{args:?} said nothing");
         assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
     }
     let c = Program::new("hello.c", "int main(void) { return 0; }\n");
     let out = c.run(&[]);
     assert_eq!(out.status.code(), Some(64));
-    assert!(text(&out.stderr).contains("C is not built yet"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("C is not built yet"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -116,21 +135,37 @@ fn compile_errors_exit_1_each_with_location_source_line_and_caret() {
 
 #[test]
 fn runtime_faults_exit_2_naming_the_line_and_keep_earlier_output() {
-    let p = Program::new("fault.basm", "WRPRN 7\nWRCHR 10\nLOAD A, 1\nDIV A, 0\nHALT\n");
+    let p = Program::new(
+        "fault.basm",
+        "WRPRN 7\nWRCHR 10\nLOAD A, 1\nDIV A, 0\nHALT\n",
+    );
     let out = p.run(&[]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(text(&out.stdout), "7\n");
-    assert_eq!(text(&out.stderr), format!("{}:4: runtime error: division by zero\n", p.shown()));
+    assert_eq!(
+        text(&out.stderr),
+        format!("{}:4: runtime error: division by zero\n", p.shown())
+    );
 }
 
 #[test]
 fn the_step_budget_exits_3_and_zero_means_none() {
-    let p = Program::new("loop.basm", "LOAD A, 0\nloop: ADD A, 1\nCMP A, 100000\nJLT loop\nWRPRN A\nHALT\n");
+    let p = Program::new(
+        "loop.basm",
+        "LOAD A, 0\nloop: ADD A, 1\nCMP A, 100000\nJLT loop\nWRPRN A\nHALT\n",
+    );
     let out = p.run(&["--max-steps", "1000"]);
     assert_eq!(out.status.code(), Some(3));
-    assert!(text(&out.stderr).contains("step budget exhausted after 1000 steps"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("step budget exhausted after 1000 steps"),
+        "{}",
+        text(&out.stderr)
+    );
     let out = p.run(&["--max-steps", "0"]);
-    assert_eq!((out.status.code(), text(&out.stdout)), (Some(0), "100000".to_string()));
+    assert_eq!(
+        (out.status.code(), text(&out.stdout)),
+        (Some(0), "100000".to_string())
+    );
     // Exactly enough steps is a normal halt.
     assert_eq!(p.run(&["--max-steps", "300003"]).status.code(), Some(0));
     assert_eq!(p.run(&["--max-steps", "300002"]).status.code(), Some(3));
@@ -138,15 +173,27 @@ fn the_step_budget_exits_3_and_zero_means_none() {
 
 #[test]
 fn trace_shows_each_instruction_and_what_it_changed() {
-    let p = Program::new("trace.basm", "LOAD A, 5\nPUSH A\nloop: SUB A, 5\nJNZ loop\nHALT\n");
+    let p = Program::new(
+        "trace.basm",
+        "LOAD A, 5\nPUSH A\nloop: SUB A, 5\nJNZ loop\nHALT\n",
+    );
     let out = p.run(&["--trace"]);
     assert_eq!(out.status.code(), Some(0));
     let err = text(&out.stderr);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 5, "{err}");
-    assert!(lines[0].contains("LOAD A, 5") && lines[0].ends_with("A=5"), "{err}");
-    assert!(lines[1].contains("PUSH A") && lines[1].contains("V[9999]=5 SP=9999"), "{err}");
-    assert!(lines[2].contains("SUB A, 5") && lines[2].contains("A=0 Z=1 N=0"), "{err}");
+    assert!(
+        lines[0].contains("LOAD A, 5") && lines[0].ends_with("A=5"),
+        "{err}"
+    );
+    assert!(
+        lines[1].contains("PUSH A") && lines[1].contains("V[9999]=5 SP=9999"),
+        "{err}"
+    );
+    assert!(
+        lines[2].contains("SUB A, 5") && lines[2].contains("A=0 Z=1 N=0"),
+        "{err}"
+    );
     assert!(lines[3].contains("JNZ loop"), "{err}");
 }
 
@@ -160,14 +207,26 @@ fn check_prints_diagnostics_as_json_for_graders() {
     assert_eq!(items.len(), 1);
     let d = &items[0];
     assert_eq!(d["severity"], "error");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(2), Some(7)));
-    assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(2), Some(10)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(7))
+    );
+    assert_eq!(
+        (d["end_line"].as_u64(), d["end_column"].as_u64()),
+        (Some(2), Some(10))
+    );
     assert!(d["code"].as_str().unwrap().starts_with("asm/"));
     assert!(d["message"].as_str().unwrap().contains("`lop`"));
-    assert!(d["hints"].to_string().contains("loop"), "hint suggests the label: {d}");
+    assert!(
+        d["hints"].to_string().contains("loop"),
+        "hint suggests the label: {d}"
+    );
     let clean = Program::new("clean.basm", "HALT\n");
     let out = babbage(&["check", clean.path.to_str().unwrap(), "--format", "json"]);
-    assert_eq!((out.status.code(), text(&out.stdout).trim()), (Some(0), "[]"));
+    assert_eq!(
+        (out.status.code(), text(&out.stdout).trim()),
+        (Some(0), "[]")
+    );
 }
 
 #[test]

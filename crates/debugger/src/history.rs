@@ -189,11 +189,21 @@ impl<S: Clone> History<S> {
             }
         }
         machine.restore(&self.checkpoints[there].snapshot, &self.printed);
+        let checkpoint_step = machine.steps();
         machine.store_mut().take_watch_hit();
-        // Replay the rest; boundaries inside it belong to recorded intervals.
+        // Replay the rest; boundaries inside it belong to recorded intervals. The last step
+        // runs on its own so that the Store's note of the last write is that step's.
         while machine.steps() < target {
+            if machine.steps() + 1 == target {
+                machine.store_mut().take_last_write();
+            }
             let boundary = self.next_boundary(machine.steps()).min(target);
-            let ran = machine.run(boundary - machine.steps(), &[]);
+            let end = if boundary == target {
+                target.saturating_sub(1).max(machine.steps() + 1)
+            } else {
+                boundary
+            };
+            let ran = machine.run(end - machine.steps(), &[]);
             self.after_forward(machine);
             if ran == crate::MachineStop::Stopped {
                 break;
@@ -204,7 +214,9 @@ impl<S: Clone> History<S> {
             machine.run(0, &[]);
         }
         machine.store_mut().take_watch_hit();
-        machine.store_mut().take_last_write();
+        if target == checkpoint_step {
+            machine.store_mut().take_last_write();
+        }
     }
 }
 

@@ -102,13 +102,19 @@ impl Session {
         self.last_write = self.debugger.take_last_write();
         // Highlights describe the last step only; after a jump through the timeline, work
         // out the last step's effect by looking one step back.
-        if after != before + 1 && after > 0 {
-            self.previous = self.state_before_last_step();
+        if after == 0 {
+            // At the start nothing has changed yet.
+            self.previous = self.debugger.machine().cpu().regs;
             self.last_write = None;
+        } else if after != before + 1 && self.debugger.history_stats().is_some() {
+            self.previous = self.state_before_last_step();
+            self.last_write = self.debugger.take_last_write();
         }
         outcome
     }
 
+    /// The registers before the last step, leaving the session where it was and its note
+    /// of the last write describing the last step.
     fn state_before_last_step(&mut self) -> [Num; 4] {
         let target = self.debugger.machine().steps();
         self.debugger.resume(Motion::StepBack(1), 0);
