@@ -1,7 +1,7 @@
 //! The assembler's two passes: reading every line (labels, statements, name definitions),
 //! then resolving names and encoding instructions and data.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use diag::{Diagnostic, Span};
 use isa::{DataSymbol, Insn, Num, Program, Symbols};
@@ -11,7 +11,7 @@ mod layout;
 
 use crate::Assembly;
 use crate::lexer::lex_line;
-use crate::names::{self, shown};
+use crate::names::{self, Shown, shown};
 use crate::parser::{Directive, Head, Operand, OperandKind, Stmt, parse_line};
 
 /// Assembles a source text; see [`crate::assemble`].
@@ -105,7 +105,7 @@ const SUGGESTION_BUDGET: usize = 20_000_000;
 struct Assembler<'a> {
     source: &'a str,
     diags: Vec<Diagnostic>,
-    names: HashMap<&'a str, Def>,
+    names: BTreeMap<&'a str, Def>,
     code_labels: BTreeMap<u32, Vec<String>>,
     insns: Vec<Stmt<'a>>,
     data: Vec<DataItem<'a>>,
@@ -123,7 +123,7 @@ impl<'a> Assembler<'a> {
         Assembler {
             source,
             diags: Vec::new(),
-            names: HashMap::new(),
+            names: BTreeMap::new(),
             code_labels: BTreeMap::new(),
             insns: Vec::new(),
             data: Vec::new(),
@@ -136,8 +136,9 @@ impl<'a> Assembler<'a> {
         }
     }
 
-    fn text(&self, span: Span) -> String {
-        shown(self.source.get(span.range()).unwrap_or(""))
+    /// The source text of a span, for quoting in a message.
+    fn text(&self, span: Span) -> Shown<'a> {
+        Shown(self.source.get(span.range()).unwrap_or(""))
     }
 
     fn error(&mut self, code: &str, message: String, span: Span) -> &mut Diagnostic {

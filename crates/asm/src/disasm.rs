@@ -13,7 +13,7 @@
 //! names, data symbols that do not tile the data) are left out or replaced the same way,
 //! so that the text always assembles.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use isa::{Base, DEFAULT_STORE_SIZE, Insn, Mem, Num, Program, Src, Target, default_stack_size};
@@ -31,7 +31,7 @@ struct Segment {
 pub(crate) fn disassemble(program: &Program) -> String {
     let len = program.insns.len() as u64;
     let data_len = program.data.len() as u64;
-    let mut used = HashSet::new();
+    let mut used = BTreeSet::new();
 
     // Data symbols first: they come first in the text, so on a clash between a data name
     // and a code label, the data name keeps it.
@@ -95,10 +95,9 @@ pub(crate) fn disassemble(program: &Program) -> String {
         wanted.insert(entry);
     }
     for t in wanted {
-        if !labels.contains_key(&t) {
-            let name = fresh(format!("L{t}"), &mut used);
-            labels.insert(t, vec![name]);
-        }
+        labels
+            .entry(t)
+            .or_insert_with(|| vec![fresh(format!("L{t}"), &mut used)]);
     }
 
     // Three sections, a blank line between those present: sizes and entry, data, code.
@@ -127,18 +126,22 @@ pub(crate) fn disassemble(program: &Program) -> String {
         segments: &segments,
     };
     for (index, insn) in program.insns.iter().enumerate() {
-        let text = printer.insn(insn);
         match labels.get(&(index as u64)).map(Vec::as_slice) {
             Some([name]) if name.len() <= 6 => {
-                let _ = writeln!(code, "{:<8}{text}", format!("{name}:"));
+                code.push_str(name);
+                code.push(':');
+                code.extend(std::iter::repeat_n(' ', 7 - name.len()));
             }
             names => {
                 for name in names.unwrap_or_default() {
-                    let _ = writeln!(code, "{name}:");
+                    code.push_str(name);
+                    code.push_str(":\n");
                 }
-                let _ = writeln!(code, "        {text}");
+                code.push_str("        ");
             }
         }
+        printer.insn(&mut code, insn);
+        code.push('\n');
     }
     for name in labels.get(&len).map(Vec::as_slice).unwrap_or_default() {
         let _ = writeln!(code, "{name}:");
@@ -151,7 +154,7 @@ pub(crate) fn disassemble(program: &Program) -> String {
 }
 
 /// `base`, or `base_1`, `base_2`, … whichever is free; marks it taken.
-fn fresh(base: String, used: &mut HashSet<String>) -> String {
+fn fresh(base: String, used: &mut BTreeSet<String>) -> String {
     if used.insert(base.clone()) {
         return base;
     }
@@ -219,51 +222,73 @@ struct Printer<'p> {
 }
 
 impl Printer<'_> {
-    fn insn(&self, insn: &Insn) -> String {
+    // Everything is written straight into the output: a program may have a million
+    // instructions, and a string per operand would dominate the time.
+
+    fn insn(&self, out: &mut String, insn: &Insn) {
         let m = insn.mnemonic();
-        let operands = match insn {
-            Insn::Nop | Insn::Halt | Insn::Ret | Insn::Bell => return m.to_string(),
+        if matches!(insn, Insn::Nop | Insn::Halt | Insn::Ret | Insn::Bell) {
+            out.push_str(m);
+            return;
+        }
+        let _ = write!(out, "{m:<4} ");
+        match insn {
+            Insn::Nop | Insn::Halt | Insn::Ret | Insn::Bell => {}
             Insn::Load(r, s) | Insn::Arith(_, r, s) | Insn::Cmp(r, s) => {
-                format!("{}, {}", r.name(), self.src(s))
+                let _ = write!(out, "{}, ", r.name());
+                self.src(out, s);
             }
-            Insn::Stor(s, mem) => format!("{}, {}", self.src(s), self.mem(mem)),
-            Insn::Unary(_, r) | Insn::Pop(r) | Insn::Rdcrd(r) => r.name().to_string(),
-            Insn::Shift(_, r, k) => format!("{}, {k}", r.name()),
-            Insn::Jump(_, t) | Insn::Call(t) => self.target(t),
-            Insn::Push(s) | Insn::Wrprn(s) | Insn::Wrchr(s) => self.src(s),
-        };
-        format!("{m:<4} {operands}")
+            Insn::Stor(s, mem) => {
+                self.src(out, s);
+                out.push_str(", ");
+                self.mem(out, mem);
+            }
+            Insn::Unary(_, r) | Insn::Pop(r) | Insn::Rdcrd(r) => out.push_str(r.name()),
+            Insn::Shift(_, r, k) => {
+                let _ = write!(out, "{}, {k}", r.name());
+            }
+            Insn::Jump(_, t) | Insn::Call(t) => self.target(out, t),
+            Insn::Push(s) | Insn::Wrprn(s) | Insn::Wrchr(s) => self.src(out, s),
+        }
     }
 
-    fn target(&self, t: &Target) -> String {
+    fn target(&self, out: &mut String, t: &Target) {
         match t {
-            Target::Reg(r) => r.name().to_string(),
-            Target::Imm(i) => match self.labels.get(&u64::from(*i)) {
-                Some(names) if !names.is_empty() => names[0].clone(),
-                _ => i.to_string(),
+            Target::Reg(r) => out.push_str(r.name()),
+            Target::Imm(i) => match self
+                .labels
+                .get(&u64::from(*i))
+                .and_then(|names| names.first())
+            {
+                Some(name) => out.push_str(name),
+                None => {
+                    let _ = write!(out, "{i}");
+                }
             },
         }
     }
 
-    fn src(&self, s: &Src) -> String {
+    fn src(&self, out: &mut String, s: &Src) {
         match s {
-            Src::Reg(r) => r.name().to_string(),
-            Src::Imm(n) => n.to_string(),
-            Src::Mem(mem) => self.mem(mem),
+            Src::Reg(r) => out.push_str(r.name()),
+            Src::Imm(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Src::Mem(mem) => self.mem(out, mem),
         }
     }
 
-    fn mem(&self, mem: &Mem) -> String {
-        match mem {
+    fn mem(&self, out: &mut String, mem: &Mem) {
+        let _ = match mem {
             Mem::Abs(a) => {
                 let a = u64::from(*a);
                 let i = self.segments.partition_point(|seg| seg.addr <= a);
                 match i.checked_sub(1).map(|i| &self.segments[i]) {
                     Some(seg) if a < seg.addr + seg.len => match a - seg.addr {
-                        0 => format!("[{}]", seg.name),
-                        k => format!("[{}+{k}]", seg.name),
+                        0 => write!(out, "[{}]", seg.name),
+                        k => write!(out, "[{}+{k}]", seg.name),
                     },
-                    _ => format!("[{a}]"),
+                    _ => write!(out, "[{a}]"),
                 }
             }
             Mem::Ind { base, offset } => {
@@ -272,13 +297,13 @@ impl Printer<'_> {
                     Base::Sp => "SP",
                 };
                 if offset.is_zero() {
-                    format!("[{base}]")
+                    write!(out, "[{base}]")
                 } else if offset.is_negative() {
-                    format!("[{base}-{}]", offset.abs())
+                    write!(out, "[{base}-{}]", offset.abs())
                 } else {
-                    format!("[{base}+{offset}]")
+                    write!(out, "[{base}+{offset}]")
                 }
             }
-        }
+        };
     }
 }

@@ -1,6 +1,8 @@
 //! The assembler's vocabulary: mnemonics, directives, reserved words, the identifier
 //! grammar, and the "did you mean" suggestions that go with them.
 
+use std::fmt::{self, Write};
+
 use isa::{ArithOp, Cond, ShiftOp, UnaryOp};
 
 /// What a mnemonic assembles to, before its operands are known.
@@ -101,9 +103,14 @@ const MNEMONIC_ALIASES: [(&str, &str); 16] = [
 
 /// Looks a mnemonic up, in any case.
 pub(crate) fn mnemonic(word: &str) -> Option<Op> {
+    // Every name is looked up here (reserved words are refused), so the length test
+    // comes first.
+    if !(2..=5).contains(&word.len()) {
+        return None;
+    }
     MNEMONICS
         .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .find(|(name, _)| name.len() == word.len() && name.eq_ignore_ascii_case(word))
         .map(|&(_, op)| op)
 }
 
@@ -175,11 +182,9 @@ pub(crate) fn suggest_mnemonic(word: &str) -> Option<&'static str> {
     {
         return Some(ours);
     }
-    closest(
-        word,
-        MNEMONICS.iter().map(|(name, _)| *name),
-        &mut usize::MAX,
-    )
+    closest(word, MNEMONICS.iter().map(|(name, _)| *name), &mut {
+        usize::MAX
+    })
 }
 
 /// The directive a mistyped one probably meant (without its dot).
@@ -190,7 +195,7 @@ pub(crate) fn suggest_directive(word: &str) -> Option<&'static str> {
     {
         return Some(ours);
     }
-    closest(word, DIRECTIVES.iter().copied(), &mut usize::MAX)
+    closest(word, DIRECTIVES.iter().copied(), &mut { usize::MAX })
 }
 
 /// The candidate nearest to `word` by edit distance (ignoring ASCII case), if one is near
@@ -264,20 +269,29 @@ fn distance(a: &[u8], b: &[u8], table: &mut Vec<usize>) -> usize {
 /// Shows source text inside a message: long texts are shortened and control characters
 /// escaped, so that a message always fits on a line.
 pub(crate) fn shown(text: &str) -> String {
-    const MAX: usize = 40;
-    let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == MAX {
-            out.push('…');
-            break;
+    Shown(text).to_string()
+}
+
+/// Source text as [`shown`] writes it, formatted only when a message is actually made:
+/// the assembler quotes every operand it might complain about, and most are fine.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Shown<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MAX: usize = 40;
+        for (i, c) in self.0.chars().enumerate() {
+            if i == MAX {
+                return f.write_char('…');
+            }
+            if c.is_control() {
+                write!(f, "{}", c.escape_debug())?;
+            } else {
+                f.write_char(c)?;
+            }
         }
-        if c.is_control() {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
+        Ok(())
     }
-    out
 }
 
 #[cfg(test)]

@@ -152,7 +152,7 @@ pub(crate) fn parse_line<'a>(
     tokens: &[Token<'a>],
     diags: &mut Vec<Diagnostic>,
 ) -> Line<'a> {
-    let quiet = tokens.iter().any(|t| t.tok == Tok::Garbage);
+    let quiet = tokens.iter().any(|t| matches!(t.tok, Tok::Garbage));
     let mut p = Parser {
         source,
         tokens,
@@ -198,7 +198,7 @@ impl<'a> Parser<'_, 'a> {
             if !wordlike || !touching {
                 break;
             }
-            garbled |= t.tok == Tok::Garbage;
+            garbled |= matches!(t.tok, Tok::Garbage);
             end += 1;
         }
         (end, garbled)
@@ -208,7 +208,15 @@ impl<'a> Parser<'_, 'a> {
         let mut labels = Vec::new();
         while let Some(t) = self.peek(0).cloned() {
             let (end, garbled) = self.word_run(self.pos);
-            if end == self.pos || self.tokens.get(end).is_none_or(|t| t.tok != Tok::Colon) {
+            if end == self.pos
+                || !matches!(
+                    self.tokens.get(end),
+                    Some(Token {
+                        tok: Tok::Colon,
+                        ..
+                    })
+                )
+            {
                 break;
             }
             let span = t.span.cover(self.tokens[end - 1].span);
@@ -235,7 +243,13 @@ impl<'a> Parser<'_, 'a> {
     }
 
     fn stmt(&mut self) -> Option<Stmt<'a>> {
-        while self.peek(0).is_some_and(|t| t.tok == Tok::Garbage) {
+        while matches!(
+            self.peek(0),
+            Some(Token {
+                tok: Tok::Garbage,
+                ..
+            })
+        ) {
             self.pos += 1;
         }
         let first = self.peek(0)?.clone();

@@ -1,7 +1,7 @@
 //! The round trip: disassembling a program and assembling the text gives the same program
 //! back, for random valid programs and for the corpus.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use asm::{assemble, disassemble, is_legal_name};
 use isa::{
@@ -207,7 +207,7 @@ fn program() -> impl Strategy<Value = Program> {
 /// Symbols the assembler could have made: distinct legal names, data symbols tiling the
 /// data (cut where `cuts` says).
 fn symbols(data: &[Num], labels: &[(u32, String)], cuts: &[bool], names: &[String]) -> Symbols {
-    let mut used = HashSet::new();
+    let mut used = BTreeSet::new();
     let mut symbols = Symbols::default();
     for i in 0..data.len() {
         if i == 0 || cuts[i] {

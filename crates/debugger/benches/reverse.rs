@@ -30,7 +30,10 @@ fn program(store_write: bool) -> Arc<Program> {
     if store_write {
         insns.insert(1, Insn::Stor(Src::Reg(Reg::A), Mem::Abs(5)));
     }
-    Arc::new(Program { insns, ..Program::default() })
+    Arc::new(Program {
+        insns,
+        ..Program::default()
+    })
 }
 
 /// Writes a different column every iteration, sweeping 8,000 of them: the history's worst
@@ -42,7 +45,13 @@ fn sweep() -> Arc<Program> {
             Insn::Cmp(Reg::B, Src::Imm(Num::from(8000))),
             Insn::Jump(Cond::Less, Target::Imm(4)),
             Insn::Load(Reg::B, Src::Imm(Num::ZERO)),
-            Insn::Stor(Src::Reg(Reg::A), Mem::Ind { base: Base::Reg(Reg::B), offset: Num::ZERO }),
+            Insn::Stor(
+                Src::Reg(Reg::A),
+                Mem::Ind {
+                    base: Base::Reg(Reg::B),
+                    offset: Num::ZERO,
+                },
+            ),
             Insn::Arith(ArithOp::Add, Reg::A, Src::Imm(Num::ONE)),
             Insn::Jump(Cond::Always, Target::Imm(0)),
         ],

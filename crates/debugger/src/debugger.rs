@@ -12,7 +12,7 @@ use crate::{HistoryStats, Machine, MachineStop};
 /// millisecond natively.
 const DEFAULT_INTERVAL: u64 = 1 << 16;
 /// The most memory the history may hold before checkpoints thin out.
-const DEFAULT_HISTORY_LIMIT: usize = 48 << 20;
+const DEFAULT_HISTORY_LIMIT: usize = 56 << 20;
 
 /// Something a condition or watchpoint can look at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -290,6 +290,11 @@ impl<M: Machine> Debugger<M> {
         }
     }
 
+    /// Where the checkpoint interval holding `step` starts.
+    fn interval_start(&self, step: u64) -> u64 {
+        self.history.as_ref().map_or(0, |h| h.interval_start(step))
+    }
+
     fn line(&self) -> Option<u32> {
         self.lines
             .get(self.machine.location() as usize)
@@ -457,14 +462,12 @@ impl<M: Machine> Debugger<M> {
     /// Goes back to the latest earlier step at which a breakpoint fires or a watched place
     /// changed, searching one checkpoint interval at a time.
     fn continue_back(&mut self) -> StopReason {
-        let Some(history) = &self.history else {
+        if self.history.is_none() {
             return StopReason::NoHistory;
-        };
-        let here = self.machine.steps();
-        let interval = history.stats().interval;
-        let mut window_end = here;
+        }
+        let mut window_end = self.machine.steps();
         while window_end > 0 {
-            let window_start = (window_end - 1) / interval * interval;
+            let window_start = self.interval_start(window_end - 1);
             if let Some((step, reason)) = self.last_stop_in(window_start, window_end) {
                 self.seek_back(step);
                 return reason;
@@ -522,17 +525,15 @@ impl<M: Machine> Debugger<M> {
 
     /// Goes back to the first step of the previous source line.
     fn step_line_back(&mut self) -> StopReason {
-        let Some(history) = &self.history else {
+        if self.history.is_none() {
             return StopReason::NoHistory;
-        };
-        let interval = history.stats().interval;
-        let here = self.machine.steps();
+        }
         let current = self.line();
         // Walk back one step at a time, a window at a time, collecting each step's line.
-        let mut window_end = here;
+        let mut window_end = self.machine.steps();
         let mut target_line: Option<Option<u32>> = None;
         while window_end > 0 {
-            let window_start = (window_end - 1) / interval * interval;
+            let window_start = self.interval_start(window_end - 1);
             let lines = self.lines_in(window_start, window_end);
             for (step, line) in lines.into_iter().rev() {
                 match target_line {

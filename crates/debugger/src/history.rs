@@ -1,34 +1,89 @@
 //! Checkpoints and Store logs: how any past (or already seen future) step is reached.
 //!
-//! Steps are cut into intervals of `interval` steps. Checkpoint `i` holds the machine's
-//! small state at step `i × interval`; for each *closed* interval it also holds the Store
-//! columns written during it, once each, with their values at the interval's start (`undo`)
-//! and at its end (`redo`). The Store's journal collects the current interval's first writes,
-//! so moving between checkpoints touches only the columns that changed, never the whole
-//! Store.
+//! The run is cut into intervals, each starting at a checkpoint that holds the machine's
+//! small state. For each *closed* interval the checkpoint also holds the Store columns
+//! written during it, once each, with their values at the interval's start (`undo`) and at
+//! its end (`redo`). The Store's journal collects the open interval's first writes. So
+//! moving between checkpoints touches only the columns that changed, never the whole Store,
+//! and reaching a step means restoring the checkpoint before it and replaying the rest of
+//! one interval.
 //!
-//! **Invariant:** the Store's journal epoch began exactly at checkpoint
-//! `steps / interval` of the machine's current position. Every seek restores a checkpoint
-//! and starts a new epoch, and every crossing of an interval boundary starts one.
+//! **Invariant:** the Store's journal epoch began exactly at the checkpoint of the interval
+//! holding the machine's current position. Every seek restores a checkpoint and starts a new
+//! epoch, and every crossing of a checkpoint starts one.
 //!
-//! Memory stays bounded: when the logs pass the limit, neighbouring intervals merge and the
-//! interval doubles, so a step back replays at most one (longer) interval.
+//! Recording opens a new interval every `stride` steps. Memory stays bounded: when the logs
+//! pass the limit, the two neighbouring closed intervals with the shortest combined span
+//! merge, again and again, so intervals stay within a factor of two of each other and the
+//! memory is used up to the limit before a step back has to replay more.
 
 use isa::Num;
 
 use crate::Machine;
 
-/// Bytes one logged column costs.
-const ENTRY_BYTES: usize = std::mem::size_of::<(u32, Num)>();
+/// The columns an interval wrote (each once, in increasing order), with their values at its
+/// start and end.
+#[derive(Clone, Debug, Default)]
+struct Log {
+    columns: Vec<u32>,
+    undo: Vec<Num>,
+    redo: Vec<Num>,
+}
 
-/// One checkpoint.
+impl Log {
+    /// Bytes one logged column costs.
+    const ENTRY_BYTES: usize = std::mem::size_of::<u32>() + 2 * std::mem::size_of::<Num>();
+
+    fn bytes(&self) -> usize {
+        self.columns.len() * Log::ENTRY_BYTES
+    }
+
+    /// The log of two neighbouring intervals as one. Both are sorted by column, and so is
+    /// the result: a linear merge.
+    fn merge(first: Log, second: Log) -> Log {
+        let capacity = first.columns.len() + second.columns.len();
+        let mut log = Log {
+            columns: Vec::with_capacity(capacity),
+            undo: Vec::with_capacity(capacity),
+            redo: Vec::with_capacity(capacity),
+        };
+        let (mut i, mut j) = (0, 0);
+        while i < first.columns.len() || j < second.columns.len() {
+            let a = first.columns.get(i).copied().unwrap_or(u32::MAX);
+            let b = second.columns.get(j).copied().unwrap_or(u32::MAX);
+            // Values at the start come from the first interval that wrote a column; values
+            // at the end from the last.
+            let (column, start, end) = match a.cmp(&b) {
+                std::cmp::Ordering::Less => {
+                    i += 1;
+                    (a, first.undo[i - 1], first.redo[i - 1])
+                }
+                std::cmp::Ordering::Greater => {
+                    j += 1;
+                    (b, second.undo[j - 1], second.redo[j - 1])
+                }
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    (a, first.undo[i - 1], second.redo[j - 1])
+                }
+            };
+            log.columns.push(column);
+            log.undo.push(start);
+            log.redo.push(end);
+        }
+        log
+    }
+}
+
+/// One checkpoint: the start of an interval.
 #[derive(Clone, Debug)]
 struct Checkpoint<S> {
+    /// The step at which the interval starts.
+    step: u64,
     snapshot: S,
-    /// Columns written in this interval, with their values at its start; `None` while open.
-    undo: Option<Vec<(u32, Num)>>,
-    /// The same columns with their values at the interval's end.
-    redo: Vec<(u32, Num)>,
+    /// What the interval wrote; `None` while it is the open one.
+    log: Option<Log>,
 }
 
 /// Figures about the history, for benchmarks and the UI.
@@ -36,9 +91,9 @@ struct Checkpoint<S> {
 pub struct HistoryStats {
     /// Checkpoints kept.
     pub checkpoints: usize,
-    /// Steps between checkpoints.
+    /// The longest interval between checkpoints, in steps: the most a step back replays.
     pub interval: u64,
-    /// Approximate bytes held by checkpoints and logs.
+    /// Bytes held by checkpoints, logs, the printed text and the Store's journal.
     pub bytes: usize,
     /// The furthest step recorded.
     pub frontier: u64,
@@ -48,8 +103,12 @@ pub struct HistoryStats {
 #[derive(Clone, Debug)]
 pub(crate) struct History<S> {
     checkpoints: Vec<Checkpoint<S>>,
-    interval: u64,
+    /// Steps between checkpoints as recording opens them.
+    stride: u64,
+    /// Bytes held by checkpoints and logs.
     bytes: usize,
+    /// Bytes the Store's journal holds.
+    journal_bytes: usize,
     limit: usize,
     /// The furthest step executed.
     frontier: u64,
@@ -58,21 +117,24 @@ pub(crate) struct History<S> {
 }
 
 impl<S: Clone> History<S> {
-    /// Starts recording a machine at step 0, with at most `limit` bytes of logs.
+    const CHECKPOINT_BYTES: usize = std::mem::size_of::<Checkpoint<S>>();
+
+    /// Starts recording a machine, with logs of at most about `limit` bytes.
     pub(crate) fn new<M: Machine<Snapshot = S>>(
         machine: &mut M,
-        interval: u64,
+        stride: u64,
         limit: usize,
     ) -> Self {
         machine.store_mut().set_journaling(true);
         History {
             checkpoints: vec![Checkpoint {
+                step: machine.steps(),
                 snapshot: machine.snapshot(),
-                undo: None,
-                redo: Vec::new(),
+                log: None,
             }],
-            interval: interval.max(1),
-            bytes: std::mem::size_of::<Checkpoint<S>>(),
+            stride: stride.max(1),
+            bytes: Self::CHECKPOINT_BYTES,
+            journal_bytes: machine.store().len() as usize * std::mem::size_of::<u32>(),
             limit,
             frontier: machine.steps(),
             printed: String::new(),
@@ -80,10 +142,11 @@ impl<S: Clone> History<S> {
     }
 
     pub(crate) fn stats(&self) -> HistoryStats {
+        let spans = self.checkpoints.windows(2).map(|w| w[1].step - w[0].step);
         HistoryStats {
             checkpoints: self.checkpoints.len(),
-            interval: self.interval,
-            bytes: self.bytes + self.printed.capacity(),
+            interval: spans.max().unwrap_or(self.stride).max(self.stride),
+            bytes: self.bytes + self.journal_bytes + self.printed.capacity(),
             frontier: self.frontier,
         }
     }
@@ -92,13 +155,30 @@ impl<S: Clone> History<S> {
         self.frontier
     }
 
-    /// The step at which the next checkpoint falls, after `steps`.
-    pub(crate) fn next_boundary(&self, steps: u64) -> u64 {
-        (steps / self.interval + 1) * self.interval
+    /// The index of the checkpoint starting the interval that holds `step`.
+    fn index_of(&self, step: u64) -> usize {
+        self.checkpoints
+            .partition_point(|c| c.step <= step)
+            .saturating_sub(1)
     }
 
-    /// Called after the machine ran forward: keeps what it printed, and at an interval
-    /// boundary closes the interval (recording it if it was the open one) and starts the next.
+    /// The step at which the interval holding `step` starts.
+    pub(crate) fn interval_start(&self, step: u64) -> u64 {
+        self.checkpoints[self.index_of(step)].step
+    }
+
+    /// The step of the next checkpoint after `steps`: a recorded one, or where recording
+    /// will open the next interval.
+    pub(crate) fn next_boundary(&self, steps: u64) -> u64 {
+        let next = self.index_of(steps) + 1;
+        match self.checkpoints.get(next) {
+            Some(checkpoint) => checkpoint.step,
+            None => self.checkpoints[next - 1].step + self.stride,
+        }
+    }
+
+    /// Called after the machine ran forward: keeps what it printed, and at a checkpoint
+    /// closes the interval (logging it if it was the open one) and starts the next.
     pub(crate) fn after_forward<M: Machine<Snapshot = S>>(&mut self, machine: &mut M) {
         let steps = machine.steps();
         if steps >= self.frontier {
@@ -108,90 +188,90 @@ impl<S: Clone> History<S> {
                 self.printed.push_str(&out[self.printed.len()..]);
             }
         }
-        if steps == 0 || !steps.is_multiple_of(self.interval) {
+        let last = self.checkpoints.len() - 1;
+        let open_ends = steps == self.checkpoints[last].step + self.stride;
+        let recorded = self
+            .checkpoints
+            .binary_search_by_key(&steps, |c| c.step)
+            .is_ok();
+        if !(open_ends || (recorded && steps > 0)) {
             return;
         }
-        let index = (steps / self.interval) as usize;
         let entries = machine.store_mut().end_epoch();
-        if index == self.checkpoints.len() {
-            // The open interval ends here: log it and open the next.
-            let redo: Vec<(u32, Num)> = entries
-                .iter()
-                .map(|&(column, _)| (column, machine.store().get(column).unwrap_or(Num::ZERO)))
-                .collect();
-            self.bytes += 2 * entries.len() * ENTRY_BYTES + std::mem::size_of::<Checkpoint<S>>();
-            let last = self
-                .checkpoints
-                .last_mut()
-                .expect("checkpoint 0 always exists");
-            last.undo = Some(entries);
-            last.redo = redo;
-            self.checkpoints.push(Checkpoint {
-                snapshot: machine.snapshot(),
-                undo: None,
-                redo: Vec::new(),
-            });
-            if self.bytes > self.limit && index.is_multiple_of(2) {
-                self.coarsen();
-            }
+        if !open_ends {
+            // The interval was logged before, and the replay wrote the same columns.
+            return;
         }
-        // Otherwise the interval was recorded before, and the replay wrote the same columns.
+        let mut entries = entries;
+        entries.sort_unstable_by_key(|&(column, _)| column);
+        let mut log = Log::default();
+        for (column, start) in entries {
+            log.columns.push(column);
+            log.undo.push(start);
+            log.redo
+                .push(machine.store().get(column).unwrap_or(Num::ZERO));
+        }
+        self.bytes += log.bytes() + Self::CHECKPOINT_BYTES;
+        self.checkpoints[last].log = Some(log);
+        self.checkpoints.push(Checkpoint {
+            step: steps,
+            snapshot: machine.snapshot(),
+            log: None,
+        });
+        while self.bytes > self.limit && self.checkpoints.len() > 2 {
+            self.merge_shortest();
+        }
     }
 
-    /// Halves the number of checkpoints by merging neighbouring closed intervals. Only
-    /// called at the frontier when the open checkpoint's index is even, so that the open
-    /// interval still starts where the Store's journal epoch began.
-    fn coarsen(&mut self) {
-        let open = self.checkpoints.pop().expect("an open checkpoint");
-        let old = std::mem::take(&mut self.checkpoints);
-        let mut bytes = 0;
-        let mut pairs = old.into_iter();
-        while let (Some(first), Some(second)) = (pairs.next(), pairs.next()) {
-            let undo = merge(
-                second.undo.unwrap_or_default(),
-                first.undo.unwrap_or_default(),
-            );
-            let redo = merge(first.redo, second.redo);
-            bytes += (undo.len() + redo.len()) * ENTRY_BYTES + std::mem::size_of::<Checkpoint<S>>();
-            self.checkpoints.push(Checkpoint {
-                snapshot: first.snapshot,
-                undo: Some(undo),
-                redo,
-            });
-        }
-        self.checkpoints.push(open);
-        self.interval *= 2;
-        self.bytes = bytes + std::mem::size_of::<Checkpoint<S>>();
+    /// Merges the two neighbouring closed intervals with the shortest combined span (the
+    /// earliest such pair on a tie). The open interval is never merged, so the journal's
+    /// epoch still starts at its checkpoint.
+    fn merge_shortest(&mut self) {
+        let closed = self.checkpoints.len() - 1;
+        let span = |i: usize| self.checkpoints[i + 1].step - self.checkpoints[i].step;
+        let Some(first) = (0..closed.saturating_sub(1)).min_by_key(|&i| span(i) + span(i + 1))
+        else {
+            return;
+        };
+        let second = self.checkpoints.remove(first + 1);
+        let checkpoint = &mut self.checkpoints[first];
+        let a = checkpoint.log.take().unwrap_or_default();
+        let b = second.log.unwrap_or_default();
+        self.bytes -= a.bytes() + b.bytes() + Self::CHECKPOINT_BYTES;
+        let merged = Log::merge(a, b);
+        self.bytes += merged.bytes();
+        checkpoint.log = Some(merged);
     }
 
-    /// Moves the machine to exactly `target` steps, which must not lie past the frontier.
+    /// Moves the machine to exactly `target` steps (at most the frontier).
     pub(crate) fn seek<M: Machine<Snapshot = S>>(&mut self, machine: &mut M, target: u64) {
         let target = target.min(self.frontier);
-        let here = (machine.steps() / self.interval) as usize;
-        let there = ((target / self.interval) as usize).min(self.checkpoints.len() - 1);
+        let here = self.index_of(machine.steps());
+        let there = self.index_of(target);
         // Back to the start of the current interval: the journal holds its first writes.
         for (column, value) in machine.store_mut().end_epoch() {
             machine.store_mut().restore_column(column, value);
         }
         // Then from checkpoint to checkpoint, through the logs.
-        let here = here.min(self.checkpoints.len() - 1);
+        let store = machine.store_mut();
         if there < here {
             for checkpoint in self.checkpoints[there..here].iter().rev() {
-                for &(column, value) in checkpoint.undo.iter().flatten() {
-                    machine.store_mut().restore_column(column, value);
+                let log = checkpoint.log.as_ref().expect("closed intervals have logs");
+                for (&column, &value) in log.columns.iter().zip(&log.undo) {
+                    store.restore_column(column, value);
                 }
             }
         } else {
             for checkpoint in &self.checkpoints[here..there] {
-                for &(column, value) in &checkpoint.redo {
-                    machine.store_mut().restore_column(column, value);
+                let log = checkpoint.log.as_ref().expect("closed intervals have logs");
+                for (&column, &value) in log.columns.iter().zip(&log.redo) {
+                    store.restore_column(column, value);
                 }
             }
         }
         machine.restore(&self.checkpoints[there].snapshot, &self.printed);
         let checkpoint_step = machine.steps();
-        machine.store_mut().take_watch_hit();
-        // Replay the rest; boundaries inside it belong to recorded intervals. The last step
+        // Replay the rest; checkpoints inside it belong to recorded intervals. The last step
         // runs on its own so that the Store's note of the last write is that step's.
         while machine.steps() < target {
             if machine.steps() + 1 == target {
@@ -218,11 +298,4 @@ impl<S: Clone> History<S> {
             machine.store_mut().take_last_write();
         }
     }
-}
-
-/// The union of two column logs, `winner`'s value kept where both name a column.
-fn merge(loser: Vec<(u32, Num)>, winner: Vec<(u32, Num)>) -> Vec<(u32, Num)> {
-    let mut map: std::collections::BTreeMap<u32, Num> = loser.into_iter().collect();
-    map.extend(winner);
-    map.into_iter().collect()
 }

@@ -73,7 +73,9 @@ impl Machine for emu::Machine {
     }
 
     fn run(&mut self, max_steps: u64, breakpoints: &[u64]) -> MachineStop {
-        match emu::Machine::run(self, max_steps, Some(breakpoints)) {
+        // Without breakpoints the machine's loop need not look for them.
+        let breakpoints = Some(breakpoints).filter(|bits| bits.iter().any(|w| *w != 0));
+        match emu::Machine::run(self, max_steps, breakpoints) {
             emu::Stop::Budget => MachineStop::Budget,
             emu::Stop::Halted | emu::Stop::Faulted => MachineStop::Stopped,
             emu::Stop::Breakpoint => MachineStop::Breakpoint,

@@ -115,7 +115,7 @@ proptest! {
 
 #[test]
 fn history_stays_within_its_memory_limit_by_thinning_checkpoints() {
-    let program = program("loop: ADD A, 1\n STOR A, [0]\n JMP loop");
+    let program = program(".store 100\nloop: ADD A, 1\n STOR A, [0]\n JMP loop");
     let limit = 2_000;
     let mut debugger = Debugger::with_history(machine(&program, &[]), 4, limit);
     debugger.resume(Motion::Step(100_000), 100_000);

@@ -66,25 +66,30 @@ impl<'a> Assembler<'a> {
         }
         // Every operand is checked, even after one is found wrong, so that all of their
         // errors are reported at once.
-        let resolved: Vec<Option<Resolved>> = kinds
-            .iter()
-            .zip(ops)
-            .enumerate()
-            .map(|(i, (&kind, op))| self.resolve(m, i, kind, op, len, store))
-            .collect();
-        let v: Vec<Resolved> = resolved.into_iter().collect::<Option<_>>()?;
+        // No instruction takes more than two operands.
+        let mut v = [None; 2];
+        for (i, (&kind, op)) in kinds.iter().zip(ops).enumerate() {
+            let resolved = self.resolve(m, i, kind, op, len, store);
+            if let Some(slot) = v.get_mut(i) {
+                *slot = resolved;
+            }
+        }
+        let missing = v.iter().take(kinds.len()).any(Option::is_none);
+        if missing {
+            return None;
+        }
         // The signature fixed each position's kind, so these never miss; `?` rather than a
         // panic keeps that an internal matter.
         let reg = |i: usize| match v.get(i) {
-            Some(Resolved::Reg(r)) => Some(*r),
+            Some(Some(Resolved::Reg(r))) => Some(*r),
             _ => None,
         };
         let src = |i: usize| match v.get(i) {
-            Some(Resolved::Src(s)) => Some(*s),
+            Some(Some(Resolved::Src(s))) => Some(*s),
             _ => None,
         };
         let target = || match v.first() {
-            Some(Resolved::Target(t)) => Some(*t),
+            Some(Some(Resolved::Target(t))) => Some(*t),
             _ => None,
         };
         Some(match op {
@@ -94,7 +99,7 @@ impl<'a> Assembler<'a> {
             Op::Bell => Insn::Bell,
             Op::Load => Insn::Load(reg(0)?, src(1)?),
             Op::Stor => match v.get(1) {
-                Some(Resolved::Mem(mem)) => Insn::Stor(src(0)?, *mem),
+                Some(Some(Resolved::Mem(mem))) => Insn::Stor(src(0)?, *mem),
                 _ => return None,
             },
             Op::Arith(a) => Insn::Arith(a, reg(0)?, src(1)?),
@@ -103,7 +108,7 @@ impl<'a> Assembler<'a> {
             Op::Pop => Insn::Pop(reg(0)?),
             Op::Rdcrd => Insn::Rdcrd(reg(0)?),
             Op::Shift(s) => match v.get(1) {
-                Some(Resolved::Count(k)) => Insn::Shift(s, reg(0)?, *k),
+                Some(Some(Resolved::Count(k))) => Insn::Shift(s, reg(0)?, *k),
                 _ => return None,
             },
             Op::Jump(c) => Insn::Jump(c, target()?),
