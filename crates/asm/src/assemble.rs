@@ -1,13 +1,13 @@
 //! The assembler's two passes: reading every line (labels, statements, name definitions),
 //! then resolving names and encoding instructions and data.
 
+mod encode;
+mod layout;
+
 use std::collections::BTreeMap;
 
 use diag::{Diagnostic, Span};
 use isa::{DataSymbol, Insn, Num, Program, Symbols};
-
-mod encode;
-mod layout;
 
 use crate::Assembly;
 use crate::lexer::lex_line;

@@ -6,8 +6,9 @@
 //! each preceded by its labels. Fixed Store addresses inside the data are written by name
 //! (`[nums+1]`); immediates stay numeric, since nothing says which of them are addresses.
 //!
-//! Names come from the program's symbols. Where one is needed but missing (an unnamed
-//! jump target, the entry point, data columns no symbol covers) a fresh name is made up:
+//! Names come from the program's symbols: a jump target is written as its first label, or
+//! as its index if it has none. Where a name is needed but missing (an unnamed entry point
+//! that `.entry` must name, data columns no symbol covers) a fresh one is made up:
 //! `L<index>` for code, `V<column>` for data (Babbage's own column names), with a `_<k>`
 //! suffix if that is taken. Symbols the assembler could not read back (illegal or repeated
 //! names, data symbols that do not tile the data) are left out or replaced the same way,
@@ -84,20 +85,13 @@ pub(crate) fn disassemble(program: &Program) -> String {
         .map(|(&i, _)| i);
     let entry = u64::from(program.entry);
     let set_entry = entry != main.unwrap_or(0) && entry <= len;
-    let mut wanted: BTreeSet<u64> = program
-        .insns
-        .iter()
-        .filter_map(Insn::static_target)
-        .map(u64::from)
-        .filter(|&t| t <= len)
-        .collect();
+    // `.entry` has no numeric form, so an unnamed entry point gets a made-up label. Jump
+    // targets do not: an unnamed one is written as its index, which keeps the round trip
+    // exact, symbols included, for every program the assembler makes.
     if set_entry {
-        wanted.insert(entry);
-    }
-    for t in wanted {
         labels
-            .entry(t)
-            .or_insert_with(|| vec![fresh(format!("L{t}"), &mut used)]);
+            .entry(entry)
+            .or_insert_with(|| vec![fresh(format!("L{entry}"), &mut used)]);
     }
 
     // Three sections, a blank line between those present: sizes and entry, data, code.

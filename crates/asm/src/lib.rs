@@ -23,6 +23,31 @@
 //!
 //! [`disassemble`] prints a program's canonical text, which assembles back to the same
 //! program; see its documentation for exactly what "the same" means for names.
+//!
+//! ## Diagnostic codes
+//!
+//! | Code | What is wrong |
+//! | --- | --- |
+//! | `asm/unexpected-char` | a character that starts no token (`@`, `é` outside a literal) |
+//! | `asm/unterminated-char`, `asm/unterminated-string` | a literal not closed on its line |
+//! | `asm/bad-char` | an empty character literal, or one of several characters |
+//! | `asm/bad-escape` | an escape other than `\n \t \r \0 \\ \' \"` |
+//! | `asm/bad-number` | not a decimal integer (`12ab`, `1.5`, `0x10`), or a misplaced `_` |
+//! | `asm/number-too-large` | more than 50 digits |
+//! | `asm/syntax` | a missing comma, bracket or operand; a stray token |
+//! | `asm/unknown-mnemonic`, `asm/unknown-directive` | with a "did you mean" hint |
+//! | `asm/operand-count` | too many or too few operands, for instructions and directives |
+//! | `asm/operand-kind` | an operand of the wrong kind (``STOR` cannot store into a register``) |
+//! | `asm/undefined-name` | with a "did you mean" hint |
+//! | `asm/duplicate-name` | a name defined twice (labelled with the first definition) |
+//! | `asm/bad-name` | a register, `SP` or mnemonic used as a name, or `1x:` as a label |
+//! | `asm/duplicate-directive` | `.store`, `.stack` or `.entry` given twice |
+//! | `asm/equ-order` | a `.equ` using a constant defined later (or itself) |
+//! | `asm/shift-range` | a shift count outside 0 … 50 |
+//! | `asm/target-range` | a fixed jump target outside 0 … the number of instructions |
+//! | `asm/address-range` | a fixed Store address outside 0 … n − 1 |
+//! | `asm/store-range`, `asm/stack-range`, `asm/zero-count` | sizes out of range |
+//! | `asm/overlap` | data reaching into the stack, reported on whichever of the data, `.stack` and `.store` directives comes last |
 
 mod assemble;
 mod disasm;
@@ -51,14 +76,17 @@ pub fn assemble(source: &str) -> Assembly {
 ///
 /// For any program that passes [`isa::Program::validate`], assembling the text gives a
 /// program with the same instructions, entry point, Store size, stack size and data. Its
-/// symbols are the same too when the program's symbols are ones the assembler could have
-/// produced (legal, distinct names; code labels at indices up to the number of
-/// instructions; data symbols that tile the data from column 0 in order), with one
-/// exception: an instruction index that has no label but is a fixed jump or call target,
-/// or the entry point where `.entry` is needed, gains one made-up label (`L<index>`, or
-/// `L<index>_<k>` if that is taken). Data columns no symbol covers get made-up names
-/// (`V<column>`) the same way, so a program with no symbols at all comes back with only
-/// made-up names. Disassembling the result again gives the same text.
+/// symbols are the same too whenever the program's symbols are ones the assembler could
+/// have produced: legal, distinct names (see [`is_legal_name`]); code labels at indices
+/// up to the number of instructions, with no empty lists; data symbols that tile the data
+/// from column 0 in order. So every program the assembler makes comes back identical.
+///
+/// Other programs (a compiler's, say) may gain made-up names, and only these: one label
+/// `L<index>` (or `L<index>_<k>` if that is taken) at an unlabelled entry point, because
+/// `.entry` must name a label; and a data name `V<column>` (or `V<column>_<k>`) for each
+/// run of data columns that no symbol covers. Unusable symbols are dropped (code) or
+/// replaced by made-up names (data). Jump targets without a label are written as numbers.
+/// Disassembling the result again gives the same text.
 pub fn disassemble(program: &isa::Program) -> String {
     disasm::disassemble(program)
 }

@@ -472,6 +472,21 @@ impl<'a> Parser<'_, 'a> {
                 self.pos += 1;
                 Ok((OperandKind::Bad, sign_span.cover(span)))
             }
+            // `-_5` lexes as a sign and a name, but is a number with a misplaced `_`.
+            Some(Token {
+                tok: Tok::Ident(word),
+                span,
+            }) if span.start == sign_span.end
+                && word.starts_with('_')
+                && word.bytes().any(|b| b.is_ascii_digit()) =>
+            {
+                self.pos += 1;
+                let span = sign_span.cover(span);
+                let text = self.text(span);
+                self.diags
+                    .push(number_error(text, ParseNumError::MisplacedUnderscore, span));
+                Ok((OperandKind::Bad, span))
+            }
             found => {
                 let (span, found) = match found {
                     Some(t) => (t.span, format!(", found `{}`", shown(self.text(t.span)))),

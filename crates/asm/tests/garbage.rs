@@ -1,6 +1,6 @@
 //! No input makes the assembler panic or break its promises: diagnostics in source order
 //! with spans inside the text, a program exactly when there are no errors, and every
-//! program valid and stable under the round trip.
+//! program valid and identical after the round trip.
 
 use asm::{assemble, disassemble};
 use proptest::prelude::*;
@@ -29,10 +29,10 @@ fn check_invariants(source: &str) {
         assert_eq!(p.validate(), Ok(()));
         assert_eq!(assembly.source_map.len(), p.insns.len());
         let text = disassemble(p);
-        let again = assemble(&text).program.expect("the disassembly assembles");
         assert_eq!(
-            (&again.insns, again.entry, &again.data),
-            (&p.insns, p.entry, &p.data)
+            assemble(&text).program.as_ref(),
+            Some(p),
+            "round trip of:\n{text}"
         );
     }
 }
@@ -153,14 +153,9 @@ fn pathological_inputs_are_quick() {
         many_names + &undefined,
         ".zero z 99999999999999999999999999999999999999999999999999\n".repeat(1000),
     ];
+    // Linear work finishes these in milliseconds; quadratic work would make this test
+    // visibly slow (tests assert no timings: shared machines make them flaky).
     for input in &inputs {
-        let start = std::time::Instant::now();
         check_invariants(input);
-        // Generous, for unoptimized builds on a busy machine; linear work takes milliseconds.
-        assert!(
-            start.elapsed().as_secs() < 10,
-            "{:?}…",
-            &input[..20.min(input.len())]
-        );
     }
 }
