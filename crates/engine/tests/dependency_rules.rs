@@ -28,8 +28,7 @@ const BANNED_IN_CORE: [&str; 14] = [
 
 /// Each crate's normal (non-dev, non-build) dependencies, by name, from `cargo metadata`.
 fn graph() -> BTreeMap<String, BTreeSet<String>> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
+    let output = Command::new(env!("CARGO"))
         .args(["metadata", "--format-version", "1", "--locked"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
