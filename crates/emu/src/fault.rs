@@ -20,8 +20,9 @@ pub enum Fault {
     },
     /// A Store operand outside `0 … n − 1`.
     StoreAddressOutOfRange {
-        /// The address that was computed.
-        address: Num,
+        /// The address that was computed; `None` when it has more than 50 digits (a
+        /// register plus an offset can).
+        address: Option<Num>,
         /// The Store's size.
         size: u32,
     },
@@ -67,8 +68,18 @@ impl Fault {
         match self {
             Fault::Overflow => Some("the result has more than 50 digits".into()),
             Fault::NegativeSquareRoot { value } => Some(format!("the operand is {value}")),
-            Fault::StoreAddressOutOfRange { address, size } => Some(format!(
+            Fault::StoreAddressOutOfRange {
+                address: Some(address),
+                size,
+            } => Some(format!(
                 "column {address} is outside 0 … {}",
+                size.saturating_sub(1)
+            )),
+            Fault::StoreAddressOutOfRange {
+                address: None,
+                size,
+            } => Some(format!(
+                "the address has more than 50 digits; the Store has columns 0 … {}",
                 size.saturating_sub(1)
             )),
             Fault::StackOverflow { size } => Some(format!("all {size} stack columns are in use")),

@@ -389,20 +389,18 @@ impl Machine {
         let n = self.program.store_size;
         let address = match *mem {
             Mem::Abs(a) if a < n => return Ok(a),
-            Mem::Abs(a) => Num::from(a),
+            Mem::Abs(a) => Some(Num::from(a)),
             Mem::Ind { base, offset } => {
                 let base = match base {
                     Base::Reg(r) => self.cpu.reg(r),
                     Base::Sp => Num::from(self.cpu.sp),
                 };
-                match base.checked_add(offset) {
-                    Some(a) => match a.to_index(n) {
-                        Some(a) => return Ok(a),
-                        None => a,
-                    },
-                    // Both are within 50 digits, so the sum is far outside any Store.
-                    None => base,
+                // A sum past 50 digits is far outside any Store.
+                let sum = base.checked_add(offset);
+                if let Some(a) = sum.and_then(|a| a.to_index(n)) {
+                    return Ok(a);
                 }
+                sum
             }
         };
         Err(Fault::StoreAddressOutOfRange { address, size: n })
