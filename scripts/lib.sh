@@ -22,3 +22,38 @@ ensure_cargo_tool() {
         cargo install "$crate" $extra
     fi
 }
+
+# The web app's build tools, all from the package registries: the wasm32 target, Trunk,
+# wasm-bindgen-cli at exactly the version in Cargo.lock, and the npm packages (esbuild for
+# the editor bundle, binaryen's wasm-opt, Playwright's client).
+ensure_web_tools() {
+    rustup target list --installed | grep -q '^wasm32-unknown-unknown$' \
+        || rustup target add wasm32-unknown-unknown
+    if ! trunk --version 2>/dev/null | grep -q '0.21.14'; then
+        cargo install --locked trunk --version 0.21.14
+    fi
+    local bindgen
+    bindgen=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
+    if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen\$"; then
+        # Not --locked: the CLI's own lockfile may not build with this toolchain.
+        cargo install wasm-bindgen-cli --version "$bindgen"
+    fi
+    if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+        npm ci --no-audit --no-fund
+    fi
+    export PATH="$PWD/node_modules/.bin:$PATH"
+}
+
+# Debian's Chromium and its WebDriver, for the browser tests.
+ensure_chromium() {
+    if ! [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+        apt-get update
+        DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+    fi
+}
+
+# Builds the web app into dist/.
+build_app() {
+    npm run --silent build:editor
+    trunk build --release
+}

@@ -54,6 +54,11 @@ static EDGES: LazyLock<Vec<BigInt>> = LazyLock::new(|| {
     for k in [31, 32, 53, 62, 63, 64, 65, 126, 127, 128, 129, 165, 166] {
         around(BigInt::from(2).pow(k));
     }
+    // Where Unicode scalar values stop and the surrogates sit, for `to_char`.
+    for c in [0xD800, 0xDFFF, 0x10FFFF] {
+        around(BigInt::from(c));
+    }
+    around(BigInt::from(u32::MAX));
     around(BigInt::from(i64::MAX));
     around(BigInt::from(u64::MAX));
     around(BigInt::from(i128::MAX));
@@ -82,100 +87,164 @@ fn value() -> impl Strategy<Value = BigInt> {
     ]
 }
 
+/// The result of checking one property for one input.
+type Checked = Result<(), TestCaseError>;
+
+/// `Display` (and `Debug`) give the oracle's text, which parses back to the same number.
+fn display_round_trips(v: &BigInt) -> Checked {
+    let n = num(v);
+    prop_assert_eq!(n.to_string(), v.to_string());
+    prop_assert_eq!(format!("{n:?}"), v.to_string());
+    prop_assert_eq!(n.to_string().parse::<Num>(), Ok(n));
+    Ok(())
+}
+
+fn conversions_agree(v: &BigInt) -> Checked {
+    let n = num(v);
+    prop_assert_eq!(n.to_i64(), i64::try_from(v).ok(), "{}", v);
+    prop_assert_eq!(n.to_i128(), i128::try_from(v).ok(), "{}", v);
+    prop_assert_eq!(n.is_zero(), *v == BigInt::from(0));
+    prop_assert_eq!(n.is_negative(), *v < BigInt::from(0));
+    let index = u32::try_from(v).ok().filter(|i| *i < 10_000);
+    prop_assert_eq!(n.to_index(10_000), index, "{}", v);
+    let scalar = u32::try_from(v).ok().and_then(char::from_u32);
+    prop_assert_eq!(n.to_char(), scalar, "{}", v);
+    if let Ok(small) = i64::try_from(v) {
+        prop_assert_eq!(Num::from(small), n);
+    }
+    if let Ok(wide) = i128::try_from(v) {
+        prop_assert_eq!(Num::from(wide), n);
+    }
+    Ok(())
+}
+
+/// Negation and absolute value never leave the range, and there is no negative zero.
+fn neg_and_abs(v: &BigInt) -> Checked {
+    let n = num(v);
+    prop_assert_eq!((-n).to_string(), (-v).to_string());
+    prop_assert_eq!(n.abs().to_string(), v.magnitude().to_string());
+    prop_assert_eq!(-(-n), n);
+    prop_assert_eq!((-n).is_negative(), *v > BigInt::from(0));
+    Ok(())
+}
+
+fn isqrt_is_the_floor_root(v: &BigInt) -> Checked {
+    let n = num(v);
+    if *v < BigInt::from(0) {
+        prop_assert_eq!(n.isqrt(), None);
+    } else {
+        prop_assert_eq!(text(n.isqrt()), Some(v.sqrt().to_string()), "sqrt {}", v);
+    }
+    Ok(())
+}
+
+/// `shift_left` and `shift_right` by `k` places: ×10^k (or nothing past 50 digits) and
+/// ÷10^k truncated toward zero; nothing at all for k > 50.
+fn shifts_scale(v: &BigInt, k: u32) -> Checked {
+    let n = num(v);
+    let p = BigInt::from(10).pow(k);
+    let (left, right) = if k > 50 {
+        (None, None)
+    } else {
+        (fits(v * &p), Some((v / &p).to_string()))
+    };
+    prop_assert_eq!(text(n.shift_left(k)), left, "{} << {}", v, k);
+    prop_assert_eq!(text(n.shift_right(k)), right, "{} >> {}", v, k);
+    Ok(())
+}
+
+fn digits_count_the_magnitude(v: &BigInt) -> Checked {
+    // The oracle's magnitude has no leading zeros, and 0 prints as the one digit "0".
+    let expected = v.magnitude().to_string().len() as u32;
+    prop_assert_eq!(num(v).digits(), expected, "digits of {}", v);
+    Ok(())
+}
+
+fn serde_as_a_string(v: &BigInt) -> Checked {
+    let n = num(v);
+    let json = serde_json::to_string(&n).expect("serialises");
+    prop_assert_eq!(&json, &format!("\"{v}\""));
+    prop_assert_eq!(serde_json::from_str::<Num>(&json).ok(), Some(n));
+    Ok(())
+}
+
+/// `+`, `−`, `×`, `÷`, remainder and ordering of two values.
+fn pair_agrees(a: &BigInt, b: &BigInt) -> Checked {
+    let (x, y) = (num(a), num(b));
+    prop_assert_eq!(text(x.checked_add(y)), fits(a + b), "{} + {}", a, b);
+    prop_assert_eq!(text(x.checked_sub(y)), fits(a - b), "{} - {}", a, b);
+    prop_assert_eq!(text(x.checked_mul(y)), fits(a * b), "{} * {}", a, b);
+    if *b == BigInt::from(0) {
+        prop_assert_eq!(x.checked_div(y), None);
+        prop_assert_eq!(x.checked_rem(y), None);
+    } else {
+        // BigInt's `/` and `%` truncate, like C: the remainder has the dividend's sign.
+        prop_assert_eq!(
+            text(x.checked_div(y)),
+            Some((a / b).to_string()),
+            "{} / {}",
+            a,
+            b
+        );
+        prop_assert_eq!(
+            text(x.checked_rem(y)),
+            Some((a % b).to_string()),
+            "{} % {}",
+            a,
+            b
+        );
+    }
+    prop_assert_eq!(x.cmp(&y), a.cmp(b), "{} vs {}", a, b);
+    prop_assert_eq!(x.partial_cmp(&y), Some(a.cmp(b)));
+    prop_assert_eq!(x == y, a == b);
+    Ok(())
+}
+
 proptest! {
     #[test]
     fn display_is_the_oracles_text_and_parses_back(v in value()) {
-        let n = num(&v);
-        prop_assert_eq!(n.to_string(), v.to_string());
-        prop_assert_eq!(format!("{n:?}"), v.to_string());
-        prop_assert_eq!(n.to_string().parse::<Num>(), Ok(n));
+        display_round_trips(&v)?;
     }
 
     #[test]
     fn conversions_agree_with_the_oracle(v in value()) {
-        let n = num(&v);
-        prop_assert_eq!(n.to_i64(), i64::try_from(&v).ok());
-        prop_assert_eq!(n.to_i128(), i128::try_from(&v).ok());
-        prop_assert_eq!(n.is_zero(), v == BigInt::from(0));
-        prop_assert_eq!(n.is_negative(), v < BigInt::from(0));
-        let index = u32::try_from(&v).ok().filter(|i| *i < 10_000);
-        prop_assert_eq!(n.to_index(10_000), index);
-        let scalar = u32::try_from(&v).ok().and_then(char::from_u32);
-        prop_assert_eq!(n.to_char(), scalar);
-        if let Ok(small) = i64::try_from(&v) {
-            prop_assert_eq!(Num::from(small), n);
-        }
-        if let Ok(wide) = i128::try_from(&v) {
-            prop_assert_eq!(Num::from(wide), n);
-        }
+        conversions_agree(&v)?;
     }
 
     #[test]
-    fn add_sub_mul_are_exact_or_refuse(a in value(), b in value()) {
-        let (x, y) = (num(&a), num(&b));
-        prop_assert_eq!(text(x.checked_add(y)), fits(&a + &b), "{} + {}", a, b);
-        prop_assert_eq!(text(x.checked_sub(y)), fits(&a - &b), "{} - {}", a, b);
-        prop_assert_eq!(text(x.checked_mul(y)), fits(&a * &b), "{} * {}", a, b);
+    fn arithmetic_is_exact_or_refuses(a in value(), b in value()) {
+        pair_agrees(&a, &b)?;
     }
 
     #[test]
-    fn div_rem_truncate_toward_zero(a in value(), b in prop_oneof![value(), (-20i64..=20).prop_map(BigInt::from)]) {
-        let (x, y) = (num(&a), num(&b));
-        if b == BigInt::from(0) {
-            prop_assert_eq!(x.checked_div(y), None);
-            prop_assert_eq!(x.checked_rem(y), None);
-        } else {
-            // BigInt's `/` and `%` truncate, like C: the remainder has the dividend's sign.
-            prop_assert_eq!(text(x.checked_div(y)), Some((&a / &b).to_string()), "{} / {}", a, b);
-            prop_assert_eq!(text(x.checked_rem(y)), Some((&a % &b).to_string()), "{} % {}", a, b);
-        }
+    fn arithmetic_by_small_values(a in value(), b in -20i64..=20) {
+        pair_agrees(&a, &BigInt::from(b))?;
+        pair_agrees(&BigInt::from(b), &a)?;
     }
 
     #[test]
     fn neg_and_abs_stay_in_range_with_no_negative_zero(v in value()) {
-        let n = num(&v);
-        prop_assert_eq!((-n).to_string(), (-&v).to_string());
-        prop_assert_eq!(n.abs().to_string(), v.magnitude().to_string());
-        prop_assert_eq!(-(-n), n);
-        prop_assert_eq!((-n).is_negative(), v > BigInt::from(0));
+        neg_and_abs(&v)?;
     }
 
     #[test]
     fn isqrt_is_the_floor_square_root(v in value()) {
-        let n = num(&v);
-        if v < BigInt::from(0) {
-            prop_assert_eq!(n.isqrt(), None);
-        } else {
-            prop_assert_eq!(text(n.isqrt()), Some(v.sqrt().to_string()), "sqrt {}", v);
-        }
+        isqrt_is_the_floor_root(&v)?;
     }
 
     #[test]
     fn decimal_shifts_scale_by_powers_of_ten(v in value(), k in 0u32..=55) {
-        let n = num(&v);
-        let p = BigInt::from(10).pow(k);
-        let (left, right) = if k > 50 {
-            (None, None)
-        } else {
-            (fits(&v * &p), Some((&v / &p).to_string()))
-        };
-        prop_assert_eq!(text(n.shift_left(k)), left, "{} << {}", v, k);
-        prop_assert_eq!(text(n.shift_right(k)), right, "{} >> {}", v, k);
+        shifts_scale(&v, k)?;
     }
 
     #[test]
     fn digits_counts_the_magnitude(v in value()) {
-        // The oracle's magnitude has no leading zeros, and 0 prints as the one digit "0".
-        let expected = v.magnitude().to_string().len() as u32;
-        prop_assert_eq!(num(&v).digits(), expected, "digits of {}", v);
+        digits_count_the_magnitude(&v)?;
     }
 
     #[test]
-    fn ordering_is_the_oracles(a in value(), b in value()) {
-        let (x, y) = (num(&a), num(&b));
-        prop_assert_eq!(x.cmp(&y), a.cmp(&b), "{} vs {}", a, b);
-        prop_assert_eq!(x == y, a == b);
-        prop_assert_eq!(x.partial_cmp(&y), Some(a.cmp(&b)));
+    fn serde_carries_the_value_as_a_json_string(v in value()) {
+        serde_as_a_string(&v)?;
     }
 
     #[test]
@@ -197,14 +266,6 @@ proptest! {
         if v == BigInt::from(0) {
             prop_assert_eq!("-0".parse::<Num>().map(hash), Ok(hash(Num::ZERO)));
         }
-    }
-
-    #[test]
-    fn serde_carries_the_value_as_a_json_string(v in value()) {
-        let n = num(&v);
-        let json = serde_json::to_string(&n).expect("serialises");
-        prop_assert_eq!(&json, &format!("\"{v}\""));
-        prop_assert_eq!(serde_json::from_str::<Num>(&json).ok(), Some(n));
     }
 
     #[test]
@@ -255,10 +316,10 @@ proptest! {
     }
 }
 
-/// Every pair of edges against the divisors and addends most likely to expose a carry,
-/// borrow or sign slip, exhaustively, so that no boundary depends on the random draw.
+/// Every edge through every one-value property, and every edge against the partners most
+/// likely to expose a carry, borrow or sign slip: no boundary depends on the random draw.
 #[test]
-fn edge_pairs_exhaustively() {
+fn edges_exhaustively() -> Checked {
     let mut partners: Vec<BigInt> = (-3..=3).map(BigInt::from).collect();
     partners.extend([
         LIMIT.clone(),
@@ -268,19 +329,22 @@ fn edge_pairs_exhaustively() {
         BigInt::from(i64::MIN),
         BigInt::from(2).pow(64),
     ]);
-    for a in EDGES.iter() {
+    for v in EDGES.iter() {
+        display_round_trips(v)?;
+        conversions_agree(v)?;
+        neg_and_abs(v)?;
+        isqrt_is_the_floor_root(v)?;
+        digits_count_the_magnitude(v)?;
+        serde_as_a_string(v)?;
+        for k in 0..=55 {
+            shifts_scale(v, k)?;
+        }
         for b in &partners {
-            let (x, y) = (num(a), num(b));
-            assert_eq!(text(x.checked_add(y)), fits(a + b), "{a} + {b}");
-            assert_eq!(text(x.checked_sub(y)), fits(a - b), "{a} - {b}");
-            assert_eq!(text(x.checked_mul(y)), fits(a * b), "{a} * {b}");
-            if *b != BigInt::from(0) {
-                assert_eq!(text(x.checked_div(y)), fits(a / b), "{a} / {b}");
-                assert_eq!(text(x.checked_rem(y)), fits(a % b), "{a} % {b}");
-            }
-            assert_eq!(x.cmp(&y), a.cmp(b), "{a} vs {b}");
+            pair_agrees(v, b)?;
+            pair_agrees(b, v)?;
         }
     }
+    Ok(())
 }
 
 fn hash(n: Num) -> u64 {

@@ -1,0 +1,275 @@
+//! The studio page: language and examples, the editor, input cards, the debugger toolbar,
+//! the Mill and the printer.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use engine::{Compilation, Language, MachineView, Motion, NoFiles, RunEnd, Session, StopReason};
+use leptos::prelude::*;
+
+use crate::editor::{Editor, Marker};
+use crate::storage;
+
+/// Steps run between yields to the browser while running at full speed: small enough that
+/// the page stays responsive and Stop takes effect at once.
+const SLICE: u64 = 1_000_000;
+
+/// What a student sees first.
+const WELCOME: &str = "; Factorials on the Analytical Engine
+        LOAD A, 1          ; A = n!
+        LOAD B, 1          ; B = n
+next:   MULT A, B
+        WRPRN A
+        WRCHR 10
+        ADD  B, 1
+        CMP  B, 10
+        JLE  next
+        HALT
+";
+
+/// The compile-as-you-type delay after the last keystroke.
+const DEBOUNCE: Duration = Duration::from_millis(120);
+
+#[component]
+pub(crate) fn App() -> impl IntoView {
+    let language = RwSignal::new(Language::Asm);
+    let initial = storage::load("source/basm").unwrap_or_else(|| WELCOME.to_string());
+    let source = RwSignal::new(initial.clone());
+    let cards = RwSignal::new(storage::load("cards/basm").unwrap_or_default());
+    let compilation = RwSignal::new(Arc::new(compile(&initial)));
+    let session: StoredValue<Option<Session>, LocalStorage> = StoredValue::new_local(None);
+    let view = RwSignal::new(None::<MachineView>);
+    let running = RwSignal::new(false);
+    let card_error = RwSignal::new(None::<String>);
+    let generation = StoredValue::new(0u64);
+
+    // Compile on each edit, after a short pause in typing; save the text at once.
+    let on_change = Callback::new(move |text: String| {
+        storage::save("source/basm", &text);
+        source.set(text);
+        let mine = generation.get_value() + 1;
+        generation.set_value(mine);
+        set_timeout(
+            move || {
+                if generation.get_value() == mine {
+                    compilation.set(Arc::new(compile(&source.get_untracked())));
+                }
+            },
+            DEBOUNCE,
+        );
+    });
+
+    let markers = Signal::derive(move || {
+        let text = source.get();
+        compilation
+            .get()
+            .diagnostics
+            .iter()
+            .map(|d| marker(&text, d))
+            .collect::<Vec<_>>()
+    });
+    let current_line = Signal::derive(move || view.get().and_then(|v| v.line));
+    let compiles = move || compilation.get().is_ok();
+
+    // Starts a fresh session from the current program and cards.
+    let start = move || -> bool {
+        let input = match engine::parse_input(&cards.get_untracked()) {
+            Ok(input) => input,
+            Err(message) => {
+                card_error.set(Some(message));
+                return false;
+            }
+        };
+        card_error.set(None);
+        let fresh = Session::new(&compilation.get_untracked(), input, true);
+        let ok = fresh.is_some();
+        view.set(fresh.as_ref().map(Session::view));
+        session.set_value(fresh);
+        ok
+    };
+    let ensure_session = move || session.with_value(Option::is_some) || start();
+    let act = move |motion: Motion, slice: u64| -> Option<StopReason> {
+        let mut reason = None;
+        session.update_value(|s| {
+            if let Some(s) = s {
+                reason = Some(s.resume(motion, slice).reason);
+                view.set(Some(s.view()));
+            }
+        });
+        reason
+    };
+
+    // Runs in slices, yielding to the browser between them, until the run ends, a
+    // breakpoint stops it, or the student pauses or stops it.
+    fn run_slices(
+        running: RwSignal<bool>,
+        act: impl Fn(Motion, u64) -> Option<StopReason> + Copy + 'static,
+    ) {
+        if !running.get_untracked() {
+            return;
+        }
+        match act(Motion::Continue, SLICE) {
+            Some(StopReason::Slice) => {
+                set_timeout(move || run_slices(running, act), Duration::ZERO);
+            }
+            _ => running.set(false),
+        }
+    }
+
+    let on_run = move |_| {
+        let finished = view.get_untracked().is_some_and(|v| v.end.is_some());
+        if finished && !start() || !ensure_session() {
+            return;
+        }
+        running.set(true);
+        run_slices(running, act);
+    };
+    let on_pause = move |_| running.set(false);
+    let on_stop = move |_| {
+        running.set(false);
+        session.set_value(None);
+        view.set(None);
+    };
+    let on_reset = move |_| {
+        running.set(false);
+        start();
+    };
+    let on_step = move |_| {
+        running.set(false);
+        if ensure_session() {
+            act(Motion::Step(1), 1);
+        }
+    };
+    let on_step_back = move |_| {
+        running.set(false);
+        act(Motion::StepBack(1), 0);
+    };
+    // A new program starts a new run.
+    Effect::new(move |_| {
+        compilation.track();
+        running.set(false);
+        session.set_value(None);
+        view.set(None);
+    });
+
+    let register = move |index: usize| {
+        move || {
+            view.get()
+                .map_or("0".to_string(), |v| v.registers[index].value.to_string())
+        }
+    };
+    let changed =
+        move |index: usize| move || view.get().is_some_and(|v| v.registers[index].changed);
+
+    view! {
+        <header class="top">
+            <h1>"Babbage Studio"</h1>
+            <label>
+                "Language "
+                <select data-testid="language" on:change=move |ev| {
+                    if let Some(l) = Language::from_name(&event_target_value(&ev)) {
+                        language.set(l);
+                    }
+                }>
+                    {Language::ALL.into_iter().map(|l| view! {
+                        <option value=l.extension() selected=l == Language::Asm disabled=!l.is_available()>
+                            {l.name()}{(!l.is_available()).then_some(" (coming)")}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </header>
+        <main class="studio">
+            <section class="source" aria-label="Program">
+                <Editor initial=initial on_change=on_change markers=markers current_line=current_line />
+                <label class="cards">
+                    "Number cards "
+                    <input type="text" data-testid="input-cards" placeholder="e.g. 5 -17, 3"
+                        prop:value=move || cards.get()
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            storage::save("cards/basm", &text);
+                            cards.set(text);
+                        } />
+                </label>
+                <p class="card-error" role="alert">{move || card_error.get()}</p>
+                <ul class="diagnostics" data-testid="diagnostics" aria-label="Problems">
+                    {move || {
+                        let text = source.get();
+                        let index = engine::LineIndex::new(&text);
+                        compilation.get().diagnostics.iter().map(|d| {
+                            let at = index.line_col(&text, d.span.start as usize);
+                            let hints = d.hints.join("; ");
+                            view! {
+                                <li data-testid="diagnostic">
+                                    {format!("line {}:{}: {}", at.line, at.col, d.message)}
+                                    {(!hints.is_empty()).then(|| format!(" (hint: {hints})"))}
+                                </li>
+                            }
+                        }).collect_view()
+                    }}
+                </ul>
+            </section>
+            <section class="debugger" aria-label="Debugger">
+                <div class="toolbar" role="toolbar" aria-label="Run controls">
+                    <button data-testid="run" on:click=on_run disabled=move || !compiles() || running.get()>"Run"</button>
+                    <button data-testid="pause" on:click=on_pause disabled=move || !running.get()>"Pause"</button>
+                    <button data-testid="stop" on:click=on_stop>"Stop"</button>
+                    <button data-testid="step" on:click=on_step disabled=move || !compiles()>"Step"</button>
+                    <button data-testid="step-back" on:click=on_step_back disabled=move || view.get().is_none_or(|v| v.steps == 0)>"Step back"</button>
+                    <button data-testid="reset" on:click=on_reset disabled=move || !compiles()>"Reset"</button>
+                </div>
+                <div class="mill" aria-label="The Mill">
+                    {["A", "B", "C", "D"].into_iter().enumerate().map(|(i, name)| view! {
+                        <div class="register" class:changed=changed(i)>
+                            <span class="name">{name}</span>
+                            <span class="value" data-testid=format!("reg-{name}")>{register(i)}</span>
+                        </div>
+                    }).collect_view()}
+                    <div class="register"><span class="name">"SP"</span>
+                        <span class="value" data-testid="sp">{move || view.get().and_then(|v| v.sp).map_or(String::new(), |sp| sp.to_string())}</span></div>
+                    <div class="register"><span class="name">"PC"</span>
+                        <span class="value" data-testid="pc">{move || view.get().map_or("0".to_string(), |v| v.location.to_string())}</span></div>
+                    <div class="register"><span class="name">"Flags"</span>
+                        <span class="value" data-testid="flags">{move || view.get().map_or(String::new(), |v| {
+                            v.flags.iter().map(|(name, on)| format!("{name}={}", u8::from(*on))).collect::<Vec<_>>().join(" ")
+                        })}</span></div>
+                </div>
+                <p class="status">
+                    "Step " <span data-testid="steps">{move || view.get().map_or(0, |v| v.steps)}</span>
+                    " · engine time " <span data-testid="engine-time">{move || view.get().map_or("0 s".to_string(), |v| v.engine_time.to_string())}</span>
+                </p>
+                <p class="fault" data-testid="fault" role="alert">{move || match view.get().and_then(|v| v.end) {
+                    Some(RunEnd::Faulted(e)) => match e.line {
+                        Some(line) => format!("line {line}: {}", e.message),
+                        None => e.message,
+                    },
+                    _ => String::new(),
+                }}</p>
+                <h2>"Printer"</h2>
+                <pre class="output" data-testid="output" aria-live="polite">{move || view.get().map(|v| v.output.replace('\u{7}', "🔔")).unwrap_or_default()}</pre>
+            </section>
+        </main>
+    }
+}
+
+fn compile(source: &str) -> Compilation {
+    engine::compile(Language::Asm, "program.basm", source, &NoFiles)
+}
+
+/// A diagnostic as an editor marker, converting byte offsets to UTF-16 offsets.
+fn marker(text: &str, d: &engine::Diagnostic) -> Marker {
+    let utf16 = |byte: u32| {
+        let byte = (byte as usize).min(text.len());
+        let byte = (0..=byte)
+            .rev()
+            .find(|&b| text.is_char_boundary(b))
+            .unwrap_or(0);
+        text[..byte].encode_utf16().count()
+    };
+    Marker {
+        from: utf16(d.span.start),
+        to: utf16(d.span.end),
+        message: d.message.clone(),
+    }
+}

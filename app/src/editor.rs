@@ -1,0 +1,89 @@
+//! The code editor: CodeMirror 6 (bundled into `editor.js`) wrapped in one component.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A CodeMirror `EditorView`.
+    #[derive(Clone)]
+    pub(crate) type EditorView;
+
+    #[wasm_bindgen(js_namespace = babbageEditor, js_name = create)]
+    fn create(
+        parent: &web_sys::HtmlElement,
+        doc: &str,
+        on_change: &Closure<dyn Fn(String)>,
+    ) -> EditorView;
+
+    #[wasm_bindgen(js_namespace = babbageEditor, js_name = setDiagnostics)]
+    fn set_diagnostics(view: &EditorView, diagnostics: JsValue);
+
+    #[wasm_bindgen(js_namespace = babbageEditor, js_name = setCurrentLine)]
+    fn set_current_line(view: &EditorView, line: JsValue);
+}
+
+/// A diagnostic placed in the editor, in UTF-16 offsets as CodeMirror counts.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Marker {
+    pub(crate) from: usize,
+    pub(crate) to: usize,
+    pub(crate) message: String,
+}
+
+/// The editor, showing `initial`; calls `on_change` with the whole text after every edit,
+/// and follows `markers` and `current_line`.
+#[component]
+pub(crate) fn Editor(
+    initial: String,
+    on_change: Callback<String>,
+    markers: Signal<Vec<Marker>>,
+    current_line: Signal<Option<u32>>,
+) -> impl IntoView {
+    let host = NodeRef::<Div>::new();
+    let view: StoredValue<Option<EditorView>, LocalStorage> = StoredValue::new_local(None);
+    host.on_load(move |element| {
+        let closure = Closure::<dyn Fn(String)>::new(move |text: String| on_change.run(text));
+        let editor = create(&element, &initial, &closure);
+        // The editor lives as long as the page, and so does its callback.
+        closure.forget();
+        view.set_value(Some(editor));
+    });
+    Effect::new(move |_| {
+        let markers = markers.get();
+        view.with_value(|editor| {
+            if let Some(editor) = editor {
+                let list = js_sys_array(&markers);
+                set_diagnostics(editor, list);
+            }
+        });
+    });
+    Effect::new(move |_| {
+        let line = current_line.get();
+        view.with_value(|editor| {
+            if let Some(editor) = editor {
+                set_current_line(editor, line.map_or(JsValue::NULL, JsValue::from));
+            }
+        });
+    });
+    view! { <div class="editor" data-testid="editor" node_ref=host></div> }
+}
+
+/// Markers as a JavaScript array of `{from, to, severity, message}`.
+fn js_sys_array(markers: &[Marker]) -> JsValue {
+    let array = js_sys::Array::new();
+    for marker in markers {
+        let object = js_sys::Object::new();
+        let set = |key: &str, value: JsValue| {
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
+        };
+        set("from", JsValue::from(marker.from as u32));
+        set("to", JsValue::from(marker.to as u32));
+        set("severity", JsValue::from_str("error"));
+        set("message", JsValue::from_str(&marker.message));
+        array.push(&object);
+    }
+    array.into()
+}

@@ -1,0 +1,122 @@
+// The web app in real Chromium: what a student does and sees.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { chromium } from "playwright-core";
+import { serve } from "./serve.mjs";
+
+const ARTIFACTS = "test-artifacts";
+let server;
+let browser;
+
+before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  server = await serve("dist");
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openStudio() {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.locator('[data-testid="editor"] .cm-content').waitFor();
+  await page.locator('[data-testid="run"]:not([disabled])').waitFor();
+  return { page, errors };
+}
+
+// Replaces the editor's text the way a student would: select all, then type.
+async function typeProgram(page, text) {
+  await page.locator('[data-testid="editor"] .cm-content').click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+}
+
+const text = (page, id) => page.locator(`[data-testid="${id}"]`).innerText();
+
+test("a student sees a diagnostic, fixes it, runs the program and steps back", async () => {
+  const { page, errors } = await openStudio();
+  await typeProgram(page, "        LOAD A, 6\n        MUL A, 7\n        WRPRN A\n        HALT\n");
+  const diagnostic = page.locator('[data-testid="diagnostic"]');
+  await diagnostic.first().waitFor();
+  assert.match(await diagnostic.first().innerText(), /line 2:9: unknown mnemonic `MUL`/);
+  assert.ok(await page.locator('[data-testid="run"]').isDisabled(), "Run is disabled while the program does not compile");
+  await page.screenshot({ path: `${ARTIFACTS}/diagnostic.png` });
+
+  await typeProgram(page, "        LOAD A, 6\n        MULT A, 7\n        WRPRN A\n        HALT\n");
+  await page.locator('[data-testid="diagnostic"]').waitFor({ state: "detached" });
+  await page.locator('[data-testid="run"]:not([disabled])').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="output"]').textContent === "42");
+  assert.equal(await text(page, "reg-A"), "42");
+  assert.equal(await text(page, "engine-time"), "14 s");
+
+  // Back three steps, to just after the LOAD.
+  for (let i = 0; i < 3; i++) await page.locator('[data-testid="step-back"]').click();
+  assert.equal(await text(page, "steps"), "1");
+  assert.equal(await text(page, "reg-A"), "6");
+  assert.equal(await text(page, "pc"), "1");
+  assert.equal(await text(page, "output"), "");
+  await page.locator('[data-testid="step"]').click();
+  assert.equal(await text(page, "reg-A"), "42");
+  await page.screenshot({ path: `${ARTIFACTS}/stepped-back.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("an endless loop keeps the page responsive and Stop ends it", async () => {
+  const { page } = await openStudio();
+  await typeProgram(page, "loop:   ADD A, 1\n        JMP loop\n");
+  await page.locator('[data-testid="run"]:not([disabled])').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="steps"]').textContent) > 3_000_000);
+  await page.locator('[data-testid="pause"]').click();
+  const paused = Number(await text(page, "steps"));
+  await page.waitForTimeout(300);
+  assert.equal(Number(await text(page, "steps")), paused, "nothing runs after Pause");
+  await page.locator('[data-testid="stop"]').click();
+  assert.equal(await text(page, "steps"), "0");
+  await page.close();
+});
+
+test("a runtime fault shows its line, and stepping back leaves it", async () => {
+  const { page } = await openStudio();
+  await typeProgram(page, "        RDCRD B\n        LOAD A, 100\n        DIV A, B\n        HALT\n");
+  await page.locator('[data-testid="input-cards"]').fill("0");
+  await page.locator('[data-testid="run"]:not([disabled])').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="fault"]').textContent !== "");
+  assert.equal(await text(page, "fault"), "line 3: division by zero");
+  await page.locator('[data-testid="step-back"]').click();
+  assert.equal(await text(page, "fault"), "");
+  assert.equal(await text(page, "reg-A"), "100");
+  await page.close();
+});
+
+test("what the student typed survives a reload", async () => {
+  const { page } = await openStudio();
+  await typeProgram(page, "        WRPRN 1234\n        HALT\n");
+  await page.waitForTimeout(200);
+  await page.reload();
+  await page.locator('[data-testid="editor"] .cm-content').waitFor();
+  assert.match(await page.locator('[data-testid="editor"] .cm-content').innerText(), /WRPRN 1234/);
+  await page.close();
+});
+
+test("the main page has no serious or critical accessibility violation", async () => {
+  const { page } = await openStudio();
+  await page.addScriptTag({ content: await readFile("node_modules/axe-core/axe.min.js", "utf8") });
+  const result = await page.evaluate(() => globalThis.axe.run());
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help}`), []);
+  await page.close();
+});
