@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test of Babbage Studio: formatting, lints, unit and property tests,
-# the program corpus through the `babbage` command, and a short fuzzing run per target.
+# the program corpus through the `babbage` command, the web app in headless Chromium, and a
+# short fuzzing run per target.
 # Installs what it needs first and skips what is already there. Usage: ./test.sh
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +11,8 @@ section "Installing what the tests need"
 ensure_rust_components
 ensure_nightly
 ensure_cargo_tool cargo-fuzz cargo-fuzz "--locked"
+ensure_web_tools
+ensure_chromium
 
 section "Formatting"
 cargo fmt --all --check
@@ -25,6 +28,10 @@ section "The shared corpus through the command line"
 # the command line; this runs the shared corpus itself with its own checker.
 cargo build --locked -p cli
 python3 ../shared/tools/run-corpus target/debug/babbage ../shared/corpus/asm
+
+section "The web app in Chromium"
+build_app
+npm run --silent test:e2e
 
 section "Fuzzing (${FUZZ_SECONDS:=15} s per target)"
 for target in assemble machine; do

@@ -43,16 +43,31 @@ pub(crate) fn App() -> impl IntoView {
     let card_error = RwSignal::new(None::<String>);
     let generation = StoredValue::new(0u64);
 
+    let compiled_generation = StoredValue::new(0u64);
+
+    // Compiles the latest text if it changed since the last compile; a new program ends
+    // the run of the old one.
+    let ensure_compiled = move || {
+        let latest = generation.get_value();
+        if compiled_generation.get_value() != latest {
+            compiled_generation.set_value(latest);
+            compilation.set(Arc::new(compile(&source.get_untracked())));
+            running.set(false);
+            session.set_value(None);
+            view.set(None);
+        }
+    };
+
     // Compile on each edit, after a short pause in typing; save the text at once.
     let on_change = Callback::new(move |text: String| {
         storage::save("source/basm", &text);
         source.set(text);
-        let mine = generation.get_value() + 1;
-        generation.set_value(mine);
+        generation.set_value(generation.get_value() + 1);
+        let mine = generation.get_value();
         set_timeout(
             move || {
                 if generation.get_value() == mine {
-                    compilation.set(Arc::new(compile(&source.get_untracked())));
+                    ensure_compiled();
                 }
             },
             DEBOUNCE,
@@ -117,6 +132,11 @@ pub(crate) fn App() -> impl IntoView {
     }
 
     let on_run = move |_| {
+        // Run what is in the editor now, even if the pause after typing has not ended.
+        ensure_compiled();
+        if !compilation.get_untracked().is_ok() {
+            return;
+        }
         let finished = view.get_untracked().is_some_and(|v| v.end.is_some());
         if finished && !start() || !ensure_session() {
             return;
@@ -132,10 +152,12 @@ pub(crate) fn App() -> impl IntoView {
     };
     let on_reset = move |_| {
         running.set(false);
+        ensure_compiled();
         start();
     };
     let on_step = move |_| {
         running.set(false);
+        ensure_compiled();
         if ensure_session() {
             act(Motion::Step(1), 1);
         }
@@ -144,13 +166,6 @@ pub(crate) fn App() -> impl IntoView {
         running.set(false);
         act(Motion::StepBack(1), 0);
     };
-    // A new program starts a new run.
-    Effect::new(move |_| {
-        compilation.track();
-        running.set(false);
-        session.set_value(None);
-        view.set(None);
-    });
 
     let register = move |index: usize| {
         move || {

@@ -118,11 +118,16 @@ fn front_ends_never_depend_on_the_machine_or_the_debugger() {
 }
 
 #[test]
-fn the_command_line_reaches_the_core_only_through_engine() {
+fn the_command_line_and_the_app_reach_the_core_only_through_engine() {
     let graph = graph();
-    let direct = &graph["cli"];
-    for name in CORE.iter().filter(|n| **n != "engine") {
-        assert!(!direct.contains(*name), "cli depends on `{name}` directly");
+    for user in ["cli", "app"] {
+        let direct = &graph[user];
+        for name in CORE.iter().filter(|n| **n != "engine") {
+            assert!(
+                !direct.contains(*name),
+                "{user} depends on `{name}` directly"
+            );
+        }
+        assert!(direct.contains("engine"), "{user} does not use engine");
     }
-    assert!(direct.contains("engine"));
 }
