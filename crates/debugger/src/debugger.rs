@@ -142,22 +142,22 @@ pub struct Debugger<M: Machine> {
 
 impl<M: Machine> Debugger<M> {
     /// Debugs a machine at step 0, recording history for reverse execution when `record`.
-    pub fn new(mut machine: M, record: bool) -> Debugger<M> {
-        let history =
-            record.then(|| History::new(&mut machine, DEFAULT_INTERVAL, DEFAULT_HISTORY_LIMIT));
-        Debugger {
-            machine,
-            history,
-            breakpoints: BTreeMap::new(),
-            watchpoints: Vec::new(),
-            lines: Vec::new(),
+    pub fn new(machine: M, record: bool) -> Debugger<M> {
+        if record {
+            Debugger::with_history(machine, DEFAULT_INTERVAL, DEFAULT_HISTORY_LIMIT)
+        } else {
+            Debugger::over(machine, None)
         }
     }
 
     /// Like [`Debugger::new`] with recording, with a chosen checkpoint interval and memory
     /// limit (for tests and benchmarks).
     pub fn with_history(mut machine: M, interval: u64, limit: usize) -> Debugger<M> {
-        let history = Some(History::new(&mut machine, interval, limit));
+        let history = History::new(&mut machine, interval, limit);
+        Debugger::over(machine, Some(history))
+    }
+
+    fn over(machine: M, history: Option<History<M::Snapshot>>) -> Debugger<M> {
         Debugger {
             machine,
             history,
