@@ -96,8 +96,9 @@ fn load(file: &Path, lang: Option<&str>) -> Result<(String, String, Compilation)
         return Err(usage(&format!("{} is not built yet", language.name())));
     }
     let bytes = std::fs::read(file).map_err(|e| usage(&format!("cannot read `{path}`: {e}")))?;
-    let source =
-        String::from_utf8(bytes).map_err(|_| usage(&format!("`{path}` is not UTF-8 text")))?;
+    // Bytes that are not UTF-8 become U+FFFD, which the compiler then reports where it
+    // stands, like any other character it does not expect.
+    let source = String::from_utf8_lossy(&bytes).into_owned();
     let compilation = engine::compile(language, &path, &source, &NoFiles);
     Ok((path, source, compilation))
 }

@@ -243,3 +243,16 @@ fn build_emits_assembly_that_runs_the_same() {
     let ir = babbage(&["build", p.path.to_str().unwrap(), "--emit", "ir"]);
     assert_eq!(ir.status.code(), Some(64));
 }
+
+#[test]
+fn bytes_that_are_not_text_get_a_diagnostic_where_they_stand() {
+    let p = Program::new("binary.basm", "");
+    std::fs::write(&p.path, b"NOP\nLOAD A, \xff\xfe\nHALT\n").expect("write");
+    let out = p.run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(&format!("{}:2:9: error:", p.shown())),
+        "{}",
+        text(&out.stderr)
+    );
+}
