@@ -31,6 +31,7 @@ python3 ../shared/tools/run-corpus target/debug/babbage ../shared/corpus/asm
 
 section "The web app in Chromium"
 build_app
+node scripts/first-load-size.mjs dist
 npm run --silent test:e2e
 
 section "Fuzzing (${FUZZ_SECONDS:=15} s per target)"

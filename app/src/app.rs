@@ -27,6 +27,9 @@ next:   MULT A, B
         HALT
 ";
 
+/// Store columns shown in the table (the rest of the Store comes with scrolling by address).
+const STORE_ROWS: u32 = 64;
+
 /// The compile-as-you-type delay after the last keystroke.
 const DEBOUNCE: Duration = Duration::from_millis(120);
 
@@ -166,6 +169,20 @@ pub(crate) fn App() -> impl IntoView {
         running.set(false);
         act(Motion::StepBack(1), 0);
     };
+    // Forward motions that may run long go in slices too, like Run.
+    let forward = move |motion: Motion| {
+        running.set(false);
+        ensure_compiled();
+        if ensure_session() {
+            act(motion, SLICE);
+        }
+    };
+    let on_seek = move |ev| {
+        running.set(false);
+        if let Ok(step) = event_target_value(&ev).parse::<u64>() {
+            act(Motion::Seek(step), SLICE);
+        }
+    };
 
     let register = move |index: usize| {
         move || {
@@ -232,8 +249,19 @@ pub(crate) fn App() -> impl IntoView {
                     <button data-testid="stop" on:click=on_stop>"Stop"</button>
                     <button data-testid="step" on:click=on_step disabled=move || !compiles()>"Step"</button>
                     <button data-testid="step-back" on:click=on_step_back disabled=move || view.get().is_none_or(|v| v.steps == 0)>"Step back"</button>
+                    <button data-testid="step-line" on:click=move |_| forward(Motion::StepLine) disabled=move || !compiles()>"Step line"</button>
+                    <button data-testid="step-over" on:click=move |_| forward(Motion::StepOver) disabled=move || !compiles()>"Step over"</button>
+                    <button data-testid="step-out" on:click=move |_| forward(Motion::StepOut) disabled=move || !compiles()>"Step out"</button>
                     <button data-testid="reset" on:click=on_reset disabled=move || !compiles()>"Reset"</button>
                 </div>
+                <label class="timeline">
+                    "Timeline "
+                    <input type="range" data-testid="timeline" min="0"
+                        max=move || view.get().map_or(0, |v| v.frontier).to_string()
+                        prop:value=move || view.get().map_or(0, |v| v.steps).to_string()
+                        disabled=move || view.get().is_none()
+                        on:input=on_seek />
+                </label>
                 <div class="mill" aria-label="The Mill">
                     {["A", "B", "C", "D"].into_iter().enumerate().map(|(i, name)| view! {
                         <div class="register" class:changed=changed(i)>
@@ -263,6 +291,27 @@ pub(crate) fn App() -> impl IntoView {
                 }}</p>
                 <h2>"Printer"</h2>
                 <pre class="output" data-testid="output" aria-live="polite">{move || view.get().map(|v| v.output.replace('\u{7}', "🔔")).unwrap_or_default()}</pre>
+                <h2>"Store"</h2>
+                <div class="store-scroll">
+                    <table class="store" data-testid="store">
+                        <thead><tr><th scope="col">"Column"</th><th scope="col">"Name"</th><th scope="col">"Value"</th></tr></thead>
+                        <tbody>
+                            {move || {
+                                let written = view.get().and_then(|v| v.last_write);
+                                session.with_value(|s| s.as_ref().map(|s| s.store(0, STORE_ROWS)).unwrap_or_default())
+                                    .into_iter()
+                                    .map(|cell| view! {
+                                        <tr class:changed=written == Some(cell.address)>
+                                            <td>{cell.address}</td>
+                                            <td>{cell.name.unwrap_or_default()}</td>
+                                            <td data-testid=format!("col-{}", cell.address)>{cell.value.to_string()}</td>
+                                        </tr>
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
             </section>
         </main>
     }

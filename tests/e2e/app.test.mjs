@@ -120,3 +120,35 @@ test("the main page has no serious or critical accessibility violation", async (
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.help}`), []);
   await page.close();
 });
+
+test("step over a call, step out of one, and drag the timeline", async () => {
+  const { page } = await openStudio();
+  await typeProgram(page, [
+    ".data total 0",
+    "main:   LOAD A, 5",
+    "        CALL double",
+    "        STOR A, [total]",
+    "        HALT",
+    "double: ADD A, A",
+    "        RET",
+    "",
+  ].join("\n"));
+  await page.locator('[data-testid="step"]:not([disabled])').click();
+  assert.equal(await text(page, "pc"), "1");
+  await page.locator('[data-testid="step-over"]').click();
+  assert.equal(await text(page, "pc"), "2", "stopped after the call returned");
+  assert.equal(await text(page, "reg-A"), "10");
+  await page.locator('[data-testid="step"]').click();
+  assert.equal(await text(page, "col-0"), "10", "the Store shows the column written");
+  assert.match(await page.locator('[data-testid="store"] tr.changed').innerText(), /total/);
+
+  // Back to the start of the run and into the call, then out of it.
+  await page.locator('[data-testid="timeline"]').fill("2");
+  assert.equal(await text(page, "steps"), "2");
+  assert.equal(await text(page, "pc"), "4", "inside the call");
+  await page.locator('[data-testid="step-out"]').click();
+  assert.equal(await text(page, "pc"), "2");
+  assert.equal(await text(page, "sp"), "10000");
+  await page.screenshot({ path: `${ARTIFACTS}/store-and-timeline.png` });
+  await page.close();
+});
