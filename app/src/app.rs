@@ -8,6 +8,7 @@ use engine::{Compilation, Language, MachineView, Motion, NoFiles, RunEnd, Sessio
 use leptos::prelude::*;
 
 use crate::editor::{Editor, Marker};
+use crate::examples;
 use crate::storage;
 
 /// Steps run between yields to the browser while running at full speed: small enough that
@@ -36,9 +37,19 @@ const DEBOUNCE: Duration = Duration::from_millis(120);
 #[component]
 pub(crate) fn App() -> impl IntoView {
     let language = RwSignal::new(Language::Asm);
-    let initial = storage::load("source/basm").unwrap_or_else(|| WELCOME.to_string());
+    // Which document is open: the student's own program ("mine") or an example, each saved
+    // on its own so that opening an example never throws away what the student typed. A
+    // link's `?example=NAME` opens that example.
+    let linked = query("example").filter(|name| examples::find(name).is_some());
+    let document = RwSignal::new(
+        linked
+            .or_else(|| storage::load("open/basm"))
+            .unwrap_or_else(|| MINE.to_string()),
+    );
+    let initial = document_text(&document.get_untracked());
     let source = RwSignal::new(initial.clone());
-    let cards = RwSignal::new(storage::load("cards/basm").unwrap_or_default());
+    let cards = RwSignal::new(document_cards(&document.get_untracked()));
+    let replace = RwSignal::new(None::<String>);
     let compilation = RwSignal::new(Arc::new(compile(&initial)));
     let session: StoredValue<Option<Session>, LocalStorage> = StoredValue::new_local(None);
     let view = RwSignal::new(None::<MachineView>);
@@ -63,7 +74,7 @@ pub(crate) fn App() -> impl IntoView {
 
     // Compile on each edit, after a short pause in typing; save the text at once.
     let on_change = Callback::new(move |text: String| {
-        storage::save("source/basm", &text);
+        storage::save(&format!("doc/basm/{}", document.get_untracked()), &text);
         source.set(text);
         generation.set_value(generation.get_value() + 1);
         let mine = generation.get_value();
@@ -177,6 +188,13 @@ pub(crate) fn App() -> impl IntoView {
             act(motion, SLICE);
         }
     };
+    let on_open = move |ev| {
+        let name = event_target_value(&ev);
+        document.set(name.clone());
+        storage::save("open/basm", &name);
+        cards.set(document_cards(&name));
+        replace.set(Some(document_text(&name)));
+    };
     let on_seek = move |ev| {
         running.set(false);
         if let Ok(step) = event_target_value(&ev).parse::<u64>() {
@@ -213,14 +231,23 @@ pub(crate) fn App() -> impl IntoView {
         </header>
         <main class="studio">
             <section class="source" aria-label="Program">
-                <Editor initial=initial on_change=on_change markers=markers current_line=current_line />
+                <label class="examples">
+                    "Program "
+                    <select data-testid="examples" on:change=on_open>
+                        <option value=MINE selected=move || document.get() == MINE>"My program"</option>
+                        {examples::ASSEMBLY.iter().map(|e| view! {
+                            <option value=e.name selected=move || document.get() == e.name>{format!("Example: {}", e.title)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <Editor initial=initial on_change=on_change replace=replace.into() markers=markers current_line=current_line />
                 <label class="cards">
                     "Number cards "
                     <input type="text" data-testid="input-cards" placeholder="e.g. 5 -17, 3"
                         prop:value=move || cards.get()
                         on:input=move |ev| {
                             let text = event_target_value(&ev);
-                            storage::save("cards/basm", &text);
+                            storage::save(&format!("cards/basm/{}", document.get_untracked()), &text);
                             cards.set(text);
                         } />
                 </label>
@@ -315,6 +342,34 @@ pub(crate) fn App() -> impl IntoView {
             </section>
         </main>
     }
+}
+
+/// The student's own program, as a document name.
+const MINE: &str = "mine";
+
+/// A document's saved text, or its first text: an example's program, or the welcome.
+fn document_text(document: &str) -> String {
+    storage::load(&format!("doc/basm/{document}"))
+        .or_else(|| examples::find(document).map(|e| e.source.to_string()))
+        .unwrap_or_else(|| WELCOME.to_string())
+}
+
+/// A document's saved number cards, or an example's own.
+fn document_cards(document: &str) -> String {
+    storage::load(&format!("cards/basm/{document}"))
+        .or_else(|| {
+            examples::find(document)
+                .map(|e| e.cards.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .unwrap_or_default()
+}
+
+/// A parameter of the page's address.
+fn query(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 fn compile(source: &str) -> Compilation {

@@ -18,6 +18,9 @@ extern "C" {
         on_change: &Closure<dyn Fn(String)>,
     ) -> EditorView;
 
+    #[wasm_bindgen(js_namespace = babbageEditor, js_name = setText)]
+    fn set_text(view: &EditorView, text: &str);
+
     #[wasm_bindgen(js_namespace = babbageEditor, js_name = setDiagnostics)]
     fn set_diagnostics(view: &EditorView, diagnostics: JsValue);
 
@@ -33,12 +36,13 @@ pub(crate) struct Marker {
     pub(crate) message: String,
 }
 
-/// The editor, showing `initial`; calls `on_change` with the whole text after every edit,
-/// and follows `markers` and `current_line`.
+/// The editor, showing `initial`; calls `on_change` with the whole text after every edit
+/// (and after `replace` puts a new text in), and follows `markers` and `current_line`.
 #[component]
 pub(crate) fn Editor(
     initial: String,
     on_change: Callback<String>,
+    replace: Signal<Option<String>>,
     markers: Signal<Vec<Marker>>,
     current_line: Signal<Option<u32>>,
 ) -> impl IntoView {
@@ -59,6 +63,15 @@ pub(crate) fn Editor(
                 set_diagnostics(editor, list);
             }
         });
+    });
+    Effect::new(move |_| {
+        if let Some(text) = replace.get() {
+            view.with_value(|editor| {
+                if let Some(editor) = editor {
+                    set_text(editor, &text);
+                }
+            });
+        }
     });
     Effect::new(move |_| {
         let line = current_line.get();

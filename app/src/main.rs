@@ -8,6 +8,7 @@
 
 mod app;
 mod editor;
+mod examples;
 mod storage;
 
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -152,3 +152,25 @@ test("step over a call, step out of one, and drag the timeline", async () => {
   await page.screenshot({ path: `${ARTIFACTS}/store-and-timeline.png` });
   await page.close();
 });
+
+test("opening an example keeps the student's program, and links open examples", async () => {
+  const { page } = await openStudio();
+  await page.locator('[data-testid="examples"]').selectOption("mine");
+  await typeProgram(page, "        WRPRN 7\n        HALT\n");
+  await page.locator('[data-testid="examples"]').selectOption("primes");
+  await page.waitForFunction(() => document.querySelector('[data-testid="editor"] .cm-content').innerText.includes("isprime"));
+  await page.locator('[data-testid="run"]:not([disabled])').click();
+  const primes = await readFile("tests/programs/asm/primes.out", "utf8");
+  await page.waitForFunction((want) => document.querySelector('[data-testid="output"]').textContent === want, primes);
+  await page.locator('[data-testid="examples"]').selectOption("mine");
+  await page.waitForFunction(() => document.querySelector('[data-testid="editor"] .cm-content').innerText.includes("WRPRN 7"));
+  await page.close();
+
+  const linked = await browser.newPage();
+  await linked.goto(`${server.url}?lang=basm&example=sum_cards`);
+  await linked.locator('[data-testid="run"]:not([disabled])').click();
+  const sum = await readFile("tests/programs/asm/sum_cards.out", "utf8");
+  await linked.waitForFunction((want) => document.querySelector('[data-testid="output"]').textContent === want, sum);
+  assert.equal(await linked.locator('[data-testid="input-cards"]').inputValue(), "5 100 -30 7 250 -2");
+  await linked.close();
+});
