@@ -28,6 +28,20 @@ next:   MULT A, B
         HALT
 ";
 
+/// The keyboard shortcuts, each Alt with a key, as the help panel lists them.
+const SHORTCUTS: [(&str, &str); 10] = [
+    ("R", "Run (or continue)"),
+    ("P", "Pause"),
+    ("X", "Stop"),
+    ("S", "Step one instruction"),
+    ("L", "Step one source line"),
+    ("O", "Step over a call"),
+    ("U", "Step out of a call"),
+    ("B", "Step back"),
+    ("K", "Run back to the previous breakpoint or watchpoint"),
+    ("0", "Reset to the start"),
+];
+
 /// Store columns shown in the table (the rest of the Store comes with scrolling by address).
 const STORE_ROWS: u32 = 64;
 
@@ -54,6 +68,10 @@ pub(crate) fn App() -> impl IntoView {
     let session: StoredValue<Option<Session>, LocalStorage> = StoredValue::new_local(None);
     let view = RwSignal::new(None::<MachineView>);
     let running = RwSignal::new(false);
+    // Recording makes stepping back possible; without it, runs are a little faster.
+    let record = RwSignal::new(query("record").as_deref() != Some("off"));
+    // Steps per second; 0 means full speed.
+    let speed = RwSignal::new(0u64);
     let card_error = RwSignal::new(None::<String>);
     let generation = StoredValue::new(0u64);
 
@@ -110,7 +128,7 @@ pub(crate) fn App() -> impl IntoView {
             }
         };
         card_error.set(None);
-        let fresh = Session::new(&compilation.get_untracked(), input, true);
+        let fresh = Session::new(&compilation.get_untracked(), input, record.get_untracked());
         let ok = fresh.is_some();
         view.set(fresh.as_ref().map(Session::view));
         session.set_value(fresh);
@@ -129,26 +147,37 @@ pub(crate) fn App() -> impl IntoView {
     };
 
     // Runs in slices, yielding to the browser between them, until the run ends, a
-    // breakpoint stops it, or the student pauses or stops it.
+    // breakpoint stops it, or the student pauses or stops it. Below full speed, each tick
+    // runs the steps that its share of a second allows.
     fn run_slices(
         running: RwSignal<bool>,
+        speed: RwSignal<u64>,
         act: impl Fn(Motion, u64) -> Option<StopReason> + Copy + 'static,
     ) {
         if !running.get_untracked() {
             return;
         }
-        match act(Motion::Continue, SLICE) {
+        let per_second = speed.get_untracked();
+        let (slice, pause) = match per_second {
+            0 => (SLICE, Duration::ZERO),
+            1..=50 => (1, Duration::from_millis(1000 / per_second)),
+            _ => (per_second / 50, Duration::from_millis(20)),
+        };
+        match act(Motion::Continue, slice) {
+            Some(StopReason::Slice) if pause.is_zero() => {
+                crate::tick::next_tick(move || run_slices(running, speed, act));
+            }
             Some(StopReason::Slice) => {
-                set_timeout(move || run_slices(running, act), Duration::ZERO);
+                set_timeout(move || run_slices(running, speed, act), pause);
             }
             _ => running.set(false),
         }
     }
 
-    let on_run = move |_| {
+    let run_cmd = move || {
         // Run what is in the editor now, even if the pause after typing has not ended.
         ensure_compiled();
-        if !compilation.get_untracked().is_ok() {
+        if !compilation.get_untracked().is_ok() || running.get_untracked() {
             return;
         }
         let finished = view.get_untracked().is_some_and(|v| v.end.is_some());
@@ -156,29 +185,29 @@ pub(crate) fn App() -> impl IntoView {
             return;
         }
         running.set(true);
-        run_slices(running, act);
+        run_slices(running, speed, act);
     };
-    let on_pause = move |_| running.set(false);
-    let on_stop = move |_| {
+    let pause_cmd = move || running.set(false);
+    let stop_cmd = move || {
         running.set(false);
         session.set_value(None);
         view.set(None);
     };
-    let on_reset = move |_| {
+    let reset_cmd = move || {
         running.set(false);
         ensure_compiled();
         start();
     };
-    let on_step = move |_| {
+    let step_cmd = move || {
         running.set(false);
         ensure_compiled();
         if ensure_session() {
             act(Motion::Step(1), 1);
         }
     };
-    let on_step_back = move |_| {
+    let back_cmd = move |motion: Motion| {
         running.set(false);
-        act(Motion::StepBack(1), 0);
+        act(motion, SLICE);
     };
     // Forward motions that may run long go in slices too, like Run.
     let forward = move |motion: Motion| {
@@ -201,6 +230,61 @@ pub(crate) fn App() -> impl IntoView {
             act(Motion::Seek(step), SLICE);
         }
     };
+
+    // Keyboard shortcuts: Alt with a letter, so that typing in the editor is never taken.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        // By key position, as Alt changes the character a key gives on some systems.
+        let handled = match ev.code().as_str() {
+            "KeyR" => {
+                run_cmd();
+                true
+            }
+            "KeyP" => {
+                pause_cmd();
+                true
+            }
+            "KeyX" => {
+                stop_cmd();
+                true
+            }
+            "KeyS" => {
+                step_cmd();
+                true
+            }
+            "KeyB" => {
+                back_cmd(Motion::StepBack(1));
+                true
+            }
+            "KeyK" => {
+                back_cmd(Motion::ContinueBack);
+                true
+            }
+            "KeyL" => {
+                forward(Motion::StepLine);
+                true
+            }
+            "KeyO" => {
+                forward(Motion::StepOver);
+                true
+            }
+            "KeyU" => {
+                forward(Motion::StepOut);
+                true
+            }
+            "Digit0" => {
+                reset_cmd();
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || keys.remove());
 
     let register = move |index: usize| {
         move || {
@@ -271,16 +355,46 @@ pub(crate) fn App() -> impl IntoView {
             </section>
             <section class="debugger" aria-label="Debugger">
                 <div class="toolbar" role="toolbar" aria-label="Run controls">
-                    <button data-testid="run" on:click=on_run disabled=move || !compiles() || running.get()>"Run"</button>
-                    <button data-testid="pause" on:click=on_pause disabled=move || !running.get()>"Pause"</button>
-                    <button data-testid="stop" on:click=on_stop>"Stop"</button>
-                    <button data-testid="step" on:click=on_step disabled=move || !compiles()>"Step"</button>
-                    <button data-testid="step-back" on:click=on_step_back disabled=move || view.get().is_none_or(|v| v.steps == 0)>"Step back"</button>
-                    <button data-testid="step-line" on:click=move |_| forward(Motion::StepLine) disabled=move || !compiles()>"Step line"</button>
-                    <button data-testid="step-over" on:click=move |_| forward(Motion::StepOver) disabled=move || !compiles()>"Step over"</button>
-                    <button data-testid="step-out" on:click=move |_| forward(Motion::StepOut) disabled=move || !compiles()>"Step out"</button>
-                    <button data-testid="reset" on:click=on_reset disabled=move || !compiles()>"Reset"</button>
+                    <button data-testid="run" aria-keyshortcuts="Alt+R" on:click=move |_| run_cmd() disabled=move || !compiles() || running.get()>"Run"</button>
+                    <button data-testid="pause" aria-keyshortcuts="Alt+P" on:click=move |_| pause_cmd() disabled=move || !running.get()>"Pause"</button>
+                    <button data-testid="stop" aria-keyshortcuts="Alt+X" on:click=move |_| stop_cmd()>"Stop"</button>
+                    <button data-testid="step" aria-keyshortcuts="Alt+S" on:click=move |_| step_cmd() disabled=move || !compiles()>"Step"</button>
+                    <button data-testid="step-back" aria-keyshortcuts="Alt+B" on:click=move |_| back_cmd(Motion::StepBack(1)) disabled=move || !record.get() || view.get().is_none_or(|v| v.steps == 0)>"Step back"</button>
+                    <button data-testid="step-line" aria-keyshortcuts="Alt+L" on:click=move |_| forward(Motion::StepLine) disabled=move || !compiles()>"Step line"</button>
+                    <button data-testid="step-over" aria-keyshortcuts="Alt+O" on:click=move |_| forward(Motion::StepOver) disabled=move || !compiles()>"Step over"</button>
+                    <button data-testid="step-out" aria-keyshortcuts="Alt+U" on:click=move |_| forward(Motion::StepOut) disabled=move || !compiles()>"Step out"</button>
+                    <button data-testid="run-back" aria-keyshortcuts="Alt+K" on:click=move |_| back_cmd(Motion::ContinueBack) disabled=move || !record.get() || view.get().is_none_or(|v| v.steps == 0)>"Run back"</button>
+                    <button data-testid="reset" aria-keyshortcuts="Alt+0" on:click=move |_| reset_cmd() disabled=move || !compiles()>"Reset"</button>
                 </div>
+                <div class="run-options">
+                    <label>
+                        "Speed "
+                        <select data-testid="speed" on:change=move |ev| {
+                            speed.set(event_target_value(&ev).parse().unwrap_or(0));
+                        }>
+                            <option value="0" selected=true>"Full speed"</option>
+                            <option value="1000">"1000 steps a second"</option>
+                            <option value="100">"100 steps a second"</option>
+                            <option value="10">"10 steps a second"</option>
+                            <option value="1">"1 step a second"</option>
+                        </select>
+                    </label>
+                    <label>
+                        <input type="checkbox" data-testid="record" prop:checked=move || record.get()
+                            on:change=move |ev| {
+                                record.set(event_target_checked(&ev));
+                                running.set(false);
+                                start();
+                            } />
+                        " Record history for stepping back"
+                    </label>
+                </div>
+                <details class="help">
+                    <summary>"Keyboard shortcuts"</summary>
+                    <dl>
+                        {SHORTCUTS.iter().map(|(key, what)| view! { <dt><kbd>{format!("Alt+{key}")}</kbd></dt><dd>{*what}</dd> }).collect_view()}
+                    </dl>
+                </details>
                 <label class="timeline">
                     "Timeline "
                     <input type="range" data-testid="timeline" min="0"

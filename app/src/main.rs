@@ -10,6 +10,7 @@ mod app;
 mod editor;
 mod examples;
 mod storage;
+mod tick;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

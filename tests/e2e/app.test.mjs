@@ -174,3 +174,29 @@ test("opening an example keeps the student's program, and links open examples", 
   assert.equal(await linked.locator('[data-testid="input-cards"]').inputValue(), "5 100 -30 7 250 -2");
   await linked.close();
 });
+
+test("keyboard shortcuts, the speed control and recording", async () => {
+  const { page } = await openStudio();
+  await typeProgram(page, "loop:   ADD A, 1\n        JMP loop\n");
+  await page.locator('[data-testid="run"]:not([disabled])').waitFor();
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Alt+S");
+  await page.keyboard.press("Alt+S");
+  assert.equal(await text(page, "steps"), "2");
+  await page.keyboard.press("Alt+B");
+  assert.equal(await text(page, "steps"), "1");
+  assert.match(await page.locator(".help").innerText(), /Keyboard shortcuts/);
+
+  // One step a second: a run paused after the first step has taken only a few.
+  await page.locator('[data-testid="speed"]').selectOption("1");
+  await page.locator('[data-testid="run"]').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="steps"]').textContent) >= 2);
+  await page.locator('[data-testid="pause"]').click();
+  assert.ok(Number(await text(page, "steps")) < 10, "ran slowly");
+
+  // Without recording there is no stepping back.
+  await page.locator('[data-testid="record"]').uncheck();
+  await page.locator('[data-testid="step"]').click();
+  assert.ok(await page.locator('[data-testid="step-back"]').isDisabled());
+  await page.close();
+});
