@@ -285,22 +285,26 @@ impl Machine {
             // else to the general path, which handles every case.
             let flow = match *op {
                 Op::AddSmall(r, v) => match self.cpu.reg(r).to_i64() {
-                    Some(a) => self.fast(r, i128::from(a) + i128::from(v)),
+                    Some(a) => self.fast(r, a.checked_add(v), i128::from(a) + i128::from(v)),
                     None => self.exec(&insns[pc], len),
                 },
                 Op::SubSmall(r, v) => match self.cpu.reg(r).to_i64() {
-                    Some(a) => self.fast(r, i128::from(a) - i128::from(v)),
+                    Some(a) => self.fast(r, a.checked_sub(v), i128::from(a) - i128::from(v)),
                     None => self.exec(&insns[pc], len),
                 },
                 Op::AddReg(r, s) => match (self.cpu.reg(r).to_i64(), self.cpu.reg(s).to_i64()) {
-                    (Some(a), Some(b)) => self.fast(r, i128::from(a) + i128::from(b)),
+                    (Some(a), Some(b)) => {
+                        self.fast(r, a.checked_add(b), i128::from(a) + i128::from(b))
+                    }
                     _ => self.exec(&insns[pc], len),
                 },
                 Op::SubReg(r, s) => match (self.cpu.reg(r).to_i64(), self.cpu.reg(s).to_i64()) {
-                    (Some(a), Some(b)) => self.fast(r, i128::from(a) - i128::from(b)),
+                    (Some(a), Some(b)) => {
+                        self.fast(r, a.checked_sub(b), i128::from(a) - i128::from(b))
+                    }
                     _ => self.exec(&insns[pc], len),
                 },
-                Op::LoadSmall(r, v) => self.fast(r, i128::from(v)),
+                Op::LoadSmall(r, v) => self.fast(r, Some(v), 0),
                 Op::LoadReg(r, s) => {
                     let v = self.cpu.reg(s);
                     self.cpu.set_reg(r, v);
@@ -356,10 +360,18 @@ impl Machine {
         Stop::Budget
     }
 
-    /// Finishes a `LOAD`, `ADD` or `SUB` computed in machine words.
+    /// Finishes a `LOAD`, `ADD` or `SUB` computed in machine words: the 64-bit result, or
+    /// when that overflowed, the same computed in 128 bits (always within 50 digits).
     #[inline(always)]
-    fn fast(&mut self, r: Reg, v: i128) -> Flow {
-        self.cpu.set_small(r, v);
+    fn fast(&mut self, r: Reg, small: Option<i64>, wide: i128) -> Flow {
+        match small {
+            Some(v) => {
+                self.cpu.regs[r.index()] = Num::from(v);
+                self.cpu.z = v == 0;
+                self.cpu.n = v < 0;
+            }
+            None => self.cpu.set_small(r, wide),
+        }
         self.cpu.pc += 1;
         self.tenths += 10;
         Flow::Next

@@ -341,7 +341,10 @@ impl Num {
 impl From<i64> for Num {
     #[inline]
     fn from(v: i64) -> Num {
-        Num::from_i128(i128::from(v))
+        let sign = (v >> 63) as u64;
+        Num {
+            w: [v as u64, sign, sign],
+        }
     }
 }
 
