@@ -5,7 +5,8 @@ import {
   EditorView, Decoration, keymap, lineNumbers, highlightActiveLine, drawSelection,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { StreamLanguage, syntaxHighlighting, defaultHighlightStyle } from "@codemirror/language";
+import { StreamLanguage, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
+import { tags } from "@lezer/highlight";
 import { linter, lintGutter, setDiagnostics } from "@codemirror/lint";
 
 // Babbage assembly: mnemonics, registers, directives, labels, numbers, literals, comments.
@@ -33,6 +34,16 @@ const assembly = StreamLanguage.define({
     return null;
   },
 });
+
+// Token colours come from the page's theme (styles/app.css), so every theme keeps its contrast.
+const highlight = HighlightStyle.define([
+  { tag: tags.comment, color: "var(--syntax-comment)", fontStyle: "italic" },
+  { tag: tags.keyword, color: "var(--syntax-keyword)", fontWeight: "600" },
+  { tag: tags.string, color: "var(--syntax-string)" },
+  { tag: tags.number, color: "var(--syntax-number)" },
+  { tag: tags.labelName, color: "var(--syntax-label)", fontWeight: "600" },
+  { tag: tags.special(tags.variableName), color: "var(--syntax-register)" },
+]);
 
 // The line the debugger is on, highlighted.
 const setCurrentLine = StateEffect.define();
@@ -63,7 +74,7 @@ globalThis.babbageEditor = {
         extensions: [
           lineNumbers(), history(), drawSelection(), highlightActiveLine(),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-          assembly, syntaxHighlighting(defaultHighlightStyle), lintGutter(), linter(null),
+          assembly, syntaxHighlighting(highlight), lintGutter(), linter(null),
           currentLine,
           EditorView.contentAttributes.of({ "aria-label": "Program source" }),
           EditorView.updateListener.of((update) => {

@@ -26,5 +26,6 @@ fn main() {
         console_error_panic_hook::hook(info);
         babbage_crashed(&info.to_string());
     }));
+    app::apply_saved_appearance();
     leptos::mount::mount_to_body(app::App);
 }

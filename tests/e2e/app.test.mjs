@@ -200,3 +200,33 @@ test("keyboard shortcuts, the speed control and recording", async () => {
   assert.ok(await page.locator('[data-testid="step-back"]').isDisabled());
   await page.close();
 });
+
+test("the theme and text size are chosen and remembered", async () => {
+  const { page } = await openStudio();
+  await page.locator('[data-testid="theme"]').selectOption("contrast");
+  await page.locator('[data-testid="font-size"]').selectOption("150");
+  const look = () => page.evaluate(() => [
+    document.documentElement.dataset.theme,
+    getComputedStyle(document.documentElement).backgroundColor,
+    getComputedStyle(document.documentElement).fontSize,
+  ]);
+  const chosen = await look();
+  assert.deepEqual(chosen, ["contrast", "rgb(0, 0, 0)", "24px"]);
+  await page.reload();
+  await page.locator('[data-testid="run"]:not([disabled])').waitFor();
+  assert.deepEqual(await look(), chosen);
+  await page.screenshot({ path: `${ARTIFACTS}/high-contrast.png` });
+  await page.close();
+});
+
+test("every theme has no serious or critical accessibility violation", async () => {
+  const { page } = await openStudio();
+  await page.addScriptTag({ content: await readFile("node_modules/axe-core/axe.min.js", "utf8") });
+  for (const theme of ["light", "dark", "contrast"]) {
+    await page.locator('[data-testid="theme"]').selectOption(theme);
+    const result = await page.evaluate(() => globalThis.axe.run());
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${theme}: ${v.id}: ${v.help}`), []);
+  }
+  await page.close();
+});
