@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use debugger::{Breakpoint, Debugger, Motion, Outcome, Watchpoint};
+use debugger::{Breakpoint, Debugger, Motion, Outcome, StopReason, Watchpoint};
 use emu::{Machine, Status};
 use isa::{EngineTime, Num, Program};
 use serde::{Deserialize, Serialize};
@@ -17,7 +17,7 @@ pub struct Register {
     pub name: String,
     /// The value.
     pub value: Num,
-    /// Whether the last step changed it.
+    /// Whether the last step changed it (always false while a run is still going).
     pub changed: bool,
 }
 
@@ -102,7 +102,9 @@ impl Session {
         self.last_write = self.debugger.take_last_write();
         // Highlights describe the last step only; after a jump through the timeline, work
         // out the last step's effect by looking one step back.
-        if after == 0 {
+        // A run still going (its slice ran out) is not looked at step by step, so it skips
+        // that work: the highlights come when it stops.
+        if after == 0 || outcome.reason == StopReason::Slice {
             // At the start nothing has changed yet.
             self.previous = self.debugger.machine().cpu().regs;
             self.last_write = None;
