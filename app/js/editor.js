@@ -1,8 +1,9 @@
 // The code editor: CodeMirror 6, bundled by esbuild into public/editor.js and wrapped by
 // the Leptos `Editor` component through `globalThis.babbageEditor`.
-import { EditorState, StateEffect, StateField } from "@codemirror/state";
+import { EditorState, StateEffect, StateField, RangeSet } from "@codemirror/state";
 import {
   EditorView, Decoration, keymap, lineNumbers, highlightActiveLine, drawSelection,
+  gutter, GutterMarker,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { StreamLanguage, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
@@ -64,21 +65,72 @@ const currentLine = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+// Breakpoints: a gutter of markers that follow their lines through edits. A click on the
+// gutter or F9 on a line toggles one; every change is reported with the lines that have one.
+const toggleBreakpoint = StateEffect.define();
+const breakpointMarker = new (class extends GutterMarker {
+  toDOM() {
+    const dot = document.createElement("span");
+    dot.className = "cm-breakpoint";
+    dot.textContent = "●";
+    return dot;
+  }
+})();
+const breakpoints = StateField.define({
+  create: () => RangeSet.empty,
+  update(set, tr) {
+    set = set.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (!effect.is(toggleBreakpoint)) continue;
+      let present = false;
+      set.between(effect.value, effect.value, () => { present = true; });
+      set = present
+        ? set.update({ filter: (from) => from !== effect.value })
+        : set.update({ add: [breakpointMarker.range(effect.value)] });
+    }
+    return set;
+  },
+});
+function breakpointLines(state) {
+  const lines = [];
+  const iter = state.field(breakpoints).iter();
+  for (; iter.value; iter.next()) lines.push(state.doc.lineAt(iter.from).number);
+  return [...new Set(lines)];
+}
+function toggleAt(view, pos) {
+  view.dispatch({ effects: toggleBreakpoint.of(view.state.doc.lineAt(pos).from) });
+  return true;
+}
+
 globalThis.babbageEditor = {
-  // Creates an editor in `parent` holding `doc`; `onChange(text)` follows every edit.
-  create(parent, doc, onChange) {
+  // Creates an editor in `parent` holding `doc`; `onChange(text)` follows every edit and
+  // `onBreakpoints(lines)` every change to the breakpoints.
+  create(parent, doc, onChange, onBreakpoints) {
     const view = new EditorView({
       parent,
       state: EditorState.create({
         doc,
         extensions: [
+          breakpoints,
+          gutter({
+            class: "cm-breakpoint-gutter",
+            markers: (view) => view.state.field(breakpoints),
+            initialSpacer: () => breakpointMarker,
+            domEventHandlers: { mousedown: (view, line) => toggleAt(view, line.from) },
+          }),
           lineNumbers(), history(), drawSelection(), highlightActiveLine(),
-          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+          keymap.of([
+            { key: "F9", run: (view) => toggleAt(view, view.state.selection.main.head) },
+            ...defaultKeymap, ...historyKeymap, indentWithTab,
+          ]),
           assembly, syntaxHighlighting(highlight), lintGutter(), linter(null),
           currentLine,
           EditorView.contentAttributes.of({ "aria-label": "Program source" }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChange(update.state.doc.toString());
+            const before = breakpointLines(update.startState);
+            const after = breakpointLines(update.state);
+            if (before.join() !== after.join()) onBreakpoints(after);
           }),
         ],
       }),
@@ -96,6 +148,10 @@ globalThis.babbageEditor = {
     view.dispatch(setDiagnostics(view.state, diagnostics.map((d) => ({
       from: clamp(d.from), to: clamp(Math.max(d.from, d.to)), severity: d.severity, message: d.message,
     }))));
+  },
+  // The 1-based line the cursor is on.
+  cursorLine(view) {
+    return view.state.doc.lineAt(view.state.selection.main.head).number;
   },
   // Highlights a 1-based line, or none with null.
   setCurrentLine(view, line) {

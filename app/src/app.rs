@@ -29,7 +29,7 @@ next:   MULT A, B
 ";
 
 /// The keyboard shortcuts, each Alt with a key, as the help panel lists them.
-const SHORTCUTS: [(&str, &str); 10] = [
+const SHORTCUTS: [(&str, &str); 11] = [
     ("R", "Run (or continue)"),
     ("P", "Pause"),
     ("X", "Stop"),
@@ -39,6 +39,7 @@ const SHORTCUTS: [(&str, &str); 10] = [
     ("U", "Step out of a call"),
     ("B", "Step back"),
     ("K", "Run back to the previous breakpoint or watchpoint"),
+    ("C", "Run to the line the cursor is on"),
     ("0", "Reset to the start"),
 ];
 
@@ -64,6 +65,9 @@ pub(crate) fn App() -> impl IntoView {
     let source = RwSignal::new(initial.clone());
     let cards = RwSignal::new(document_cards(&document.get_untracked()));
     let replace = RwSignal::new(None::<String>);
+    // Lines with a breakpoint in the editor's gutter, and the editor (for its cursor).
+    let breakpoint_lines = RwSignal::new(Vec::<u32>::new());
+    let editor_view = StoredValue::new_local(None);
     let compilation = RwSignal::new(Arc::new(compile(&initial)));
     let session: StoredValue<Option<Session>, LocalStorage> = StoredValue::new_local(None);
     let view = RwSignal::new(None::<MachineView>);
@@ -128,7 +132,10 @@ pub(crate) fn App() -> impl IntoView {
             }
         };
         card_error.set(None);
-        let fresh = Session::new(&compilation.get_untracked(), input, record.get_untracked());
+        let mut fresh = Session::new(&compilation.get_untracked(), input, record.get_untracked());
+        if let Some(s) = &mut fresh {
+            s.set_line_breakpoints(&breakpoint_lines.get_untracked());
+        }
         let ok = fresh.is_some();
         view.set(fresh.as_ref().map(Session::view));
         session.set_value(fresh);
@@ -217,6 +224,29 @@ pub(crate) fn App() -> impl IntoView {
             act(motion, SLICE);
         }
     };
+    let on_breakpoints = Callback::new(move |lines: Vec<u32>| {
+        session.update_value(|s| {
+            if let Some(s) = s {
+                s.set_line_breakpoints(&lines);
+            }
+        });
+        breakpoint_lines.set(lines);
+    });
+    let run_to_cursor = move || {
+        let line = editor_view.with_value(|e: &Option<crate::editor::EditorView>| {
+            e.as_ref().map(crate::editor::current_cursor_line)
+        });
+        ensure_compiled();
+        if !ensure_session() {
+            return;
+        }
+        let location = line
+            .and_then(|l| session.with_value(|s| s.as_ref().and_then(|s| s.location_of_line(l))));
+        if let Some(location) = location {
+            running.set(false);
+            act(Motion::RunTo(location), SLICE);
+        }
+    };
     let on_open = move |ev| {
         let name = event_target_value(&ev);
         document.set(name.clone());
@@ -272,6 +302,10 @@ pub(crate) fn App() -> impl IntoView {
             }
             "KeyU" => {
                 forward(Motion::StepOut);
+                true
+            }
+            "KeyC" => {
+                run_to_cursor();
                 true
             }
             "Digit0" => {
@@ -342,7 +376,7 @@ pub(crate) fn App() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <Editor initial=initial on_change=on_change replace=replace.into() markers=markers current_line=current_line />
+                <Editor initial=initial on_change=on_change on_breakpoints=on_breakpoints cursor=editor_view replace=replace.into() markers=markers current_line=current_line />
                 <label class="cards">
                     "Number cards "
                     <input type="text" data-testid="input-cards" placeholder="e.g. 5 -17, 3"
@@ -381,6 +415,7 @@ pub(crate) fn App() -> impl IntoView {
                     <button data-testid="step-line" aria-keyshortcuts="Alt+L" on:click=move |_| forward(Motion::StepLine) disabled=move || !compiles()>"Step line"</button>
                     <button data-testid="step-over" aria-keyshortcuts="Alt+O" on:click=move |_| forward(Motion::StepOver) disabled=move || !compiles()>"Step over"</button>
                     <button data-testid="step-out" aria-keyshortcuts="Alt+U" on:click=move |_| forward(Motion::StepOut) disabled=move || !compiles()>"Step out"</button>
+                    <button data-testid="run-to-cursor" aria-keyshortcuts="Alt+C" on:click=move |_| run_to_cursor() disabled=move || !compiles()>"Run to cursor"</button>
                     <button data-testid="run-back" aria-keyshortcuts="Alt+K" on:click=move |_| back_cmd(Motion::ContinueBack) disabled=move || !record.get() || view.get().is_none_or(|v| v.steps == 0)>"Run back"</button>
                     <button data-testid="reset" aria-keyshortcuts="Alt+0" on:click=move |_| reset_cmd() disabled=move || !compiles()>"Reset"</button>
                 </div>
@@ -411,6 +446,7 @@ pub(crate) fn App() -> impl IntoView {
                     <summary>"Keyboard shortcuts"</summary>
                     <dl>
                         {SHORTCUTS.iter().map(|(key, what)| view! { <dt><kbd>{format!("Alt+{key}")}</kbd></dt><dd>{*what}</dd> }).collect_view()}
+                        <dt><kbd>"F9"</kbd></dt><dd>"Set or clear a breakpoint on the editor's line (or click the gutter)"</dd>
                     </dl>
                 </details>
                 <label class="timeline">

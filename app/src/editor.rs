@@ -16,7 +16,11 @@ extern "C" {
         parent: &web_sys::HtmlElement,
         doc: &str,
         on_change: &Closure<dyn Fn(String)>,
+        on_breakpoints: &Closure<dyn Fn(Vec<u32>)>,
     ) -> EditorView;
+
+    #[wasm_bindgen(js_namespace = babbageEditor, js_name = cursorLine)]
+    fn cursor_line(view: &EditorView) -> u32;
 
     #[wasm_bindgen(js_namespace = babbageEditor, js_name = setText)]
     fn set_text(view: &EditorView, text: &str);
@@ -26,6 +30,11 @@ extern "C" {
 
     #[wasm_bindgen(js_namespace = babbageEditor, js_name = setCurrentLine)]
     fn set_current_line(view: &EditorView, line: JsValue);
+}
+
+/// The 1-based line the editor's cursor is on.
+pub(crate) fn current_cursor_line(editor: &EditorView) -> u32 {
+    cursor_line(editor)
 }
 
 /// A diagnostic placed in the editor, in UTF-16 offsets as CodeMirror counts.
@@ -42,7 +51,9 @@ pub(crate) struct Marker {
 pub(crate) fn Editor(
     initial: String,
     on_change: Callback<String>,
+    on_breakpoints: Callback<Vec<u32>>,
     replace: Signal<Option<String>>,
+    cursor: StoredValue<Option<EditorView>, LocalStorage>,
     markers: Signal<Vec<Marker>>,
     current_line: Signal<Option<u32>>,
 ) -> impl IntoView {
@@ -50,9 +61,12 @@ pub(crate) fn Editor(
     let view: StoredValue<Option<EditorView>, LocalStorage> = StoredValue::new_local(None);
     host.on_load(move |element| {
         let closure = Closure::<dyn Fn(String)>::new(move |text: String| on_change.run(text));
-        let editor = create(&element, &initial, &closure);
-        // The editor lives as long as the page, and so does its callback.
+        let lines = Closure::<dyn Fn(Vec<u32>)>::new(move |l: Vec<u32>| on_breakpoints.run(l));
+        let editor = create(&element, &initial, &closure, &lines);
+        // The editor lives as long as the page, and so do its callbacks.
         closure.forget();
+        lines.forget();
+        cursor.set_value(Some(editor.clone()));
         view.set_value(Some(editor));
     });
     Effect::new(move |_| {

@@ -230,3 +230,36 @@ test("every theme has no serious or critical accessibility violation", async () 
   }
   await page.close();
 });
+
+test("a breakpoint set in the gutter stops the run, and run to cursor", async () => {
+  const { page } = await openStudio();
+  await typeProgram(page, [
+    "        LOAD A, 0",
+    "loop:   ADD A, 1",
+    "        CMP A, 5",
+    "        JLT loop",
+    "        WRPRN A",
+    "        HALT",
+    "",
+  ].join("\n"));
+  await page.locator(".cm-line").nth(2).click();
+  await page.keyboard.press("F9");
+  // The gutter keeps one hidden marker as a spacer; the visible one is the breakpoint.
+  await page.locator(".cm-breakpoint:visible").waitFor();
+  await page.locator('[data-testid="run"]:not([disabled])').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="pc"]').textContent === "2");
+  assert.equal(await text(page, "reg-A"), "1");
+  await page.locator('[data-testid="run"]:not([disabled])').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="reg-A"]').textContent === "2");
+  assert.equal(await text(page, "pc"), "2");
+  await page.screenshot({ path: `${ARTIFACTS}/breakpoint.png` });
+
+  // Clearing it with a click on its marker; then run to the cursor's line.
+  await page.locator(".cm-breakpoint:visible").click();
+  await page.locator(".cm-breakpoint:visible").waitFor({ state: "detached" });
+  await page.locator(".cm-line").nth(4).click();
+  await page.locator('[data-testid="run-to-cursor"]').click();
+  assert.equal(await text(page, "pc"), "4");
+  assert.equal(await text(page, "reg-A"), "5");
+  await page.close();
+});

@@ -147,6 +147,23 @@ impl Session {
         self.debugger.clear_breakpoint(location);
     }
 
+    /// Makes the breakpoints exactly those on the first instruction of each of these source
+    /// lines (lines with no instruction have none), as an editor's gutter shows them.
+    pub fn set_line_breakpoints(&mut self, lines: &[u32]) {
+        let old: Vec<u32> = self.debugger.breakpoints().map(|b| b.location).collect();
+        for location in old {
+            self.debugger.clear_breakpoint(location);
+        }
+        for &line in lines {
+            self.set_line_breakpoint(line);
+        }
+    }
+
+    /// The first instruction on a source line of the main file.
+    pub fn location_of_line(&self, line: u32) -> Option<u32> {
+        self.source_map.first_on_line(line)
+    }
+
     /// Adds a watchpoint.
     pub fn add_watchpoint(&mut self, watchpoint: Watchpoint) {
         self.debugger.add_watchpoint(watchpoint);
