@@ -51,7 +51,6 @@ const DEBOUNCE: Duration = Duration::from_millis(120);
 
 #[component]
 pub(crate) fn App() -> impl IntoView {
-    let language = RwSignal::new(Language::Asm);
     // Which document is open: the student's own program ("mine") or an example, each saved
     // on its own so that opening an example never throws away what the student typed. A
     // link's `?example=NAME` opens that example.
@@ -352,11 +351,8 @@ pub(crate) fn App() -> impl IntoView {
             </div>
             <label>
                 "Language "
-                <select data-testid="language" on:change=move |ev| {
-                    if let Some(l) = Language::from_name(&event_target_value(&ev)) {
-                        language.set(l);
-                    }
-                }>
+                // Only assembly is built so far; the others are listed, disabled.
+                <select data-testid="language">
                     {Language::ALL.into_iter().map(|l| view! {
                         <option value=l.extension() selected=l == Language::Asm disabled=!l.is_available()>
                             {l.name()}{(!l.is_available()).then_some(" (coming)")}

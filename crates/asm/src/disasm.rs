@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use isa::{Base, DEFAULT_STORE_SIZE, Insn, Mem, Num, Program, Src, Target, default_stack_size};
+use isa::{DEFAULT_STORE_SIZE, Insn, Mem, Num, Program, Src, Target, default_stack_size};
 
 use crate::names::is_legal_name;
 
@@ -285,19 +285,8 @@ impl Printer<'_> {
                     _ => write!(out, "[{a}]"),
                 }
             }
-            Mem::Ind { base, offset } => {
-                let base = match base {
-                    Base::Reg(r) => r.name(),
-                    Base::Sp => "SP",
-                };
-                if offset.is_zero() {
-                    write!(out, "[{base}]")
-                } else if offset.is_negative() {
-                    write!(out, "[{base}-{}]", offset.abs())
-                } else {
-                    write!(out, "[{base}+{offset}]")
-                }
-            }
+            // Indirect operands have no names to add: the canonical form is `isa`'s.
+            Mem::Ind { .. } => write!(out, "{mem}"),
         };
     }
 }

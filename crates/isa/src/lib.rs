@@ -14,7 +14,7 @@ pub use insn::{ArithOp, Base, Cond, Insn, Mem, Reg, ShiftOp, Src, Target, UnaryO
 pub use num::{DIGITS, Num, ParseNumError};
 pub use program::{
     DEFAULT_STORE_SIZE, DataSymbol, MAX_SHIFT, MAX_STORE_SIZE, MIN_STORE_SIZE, Program,
-    ProgramError, Symbols, default_stack_size, is_fixed,
+    ProgramError, Symbols, default_stack_size,
 };
 pub use store::Store;
 pub use time::{EngineTime, div_tenths, fixed_tenths, mult_tenths, sqrt_tenths};

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Insn, Mem, Num, Src, Target};
+use crate::{Insn, Mem, Num, Src};
 
 /// The Store size when a program does not set one with `.store`.
 pub const DEFAULT_STORE_SIZE: u32 = 10_000;
@@ -185,9 +185,4 @@ fn insn_fixed_addresses(insn: &Insn) -> impl Iterator<Item = u32> {
         _ => (None, None),
     };
     first.into_iter().chain(second)
-}
-
-/// Whether a jump target is fixed in the program.
-pub fn is_fixed(t: &Target) -> bool {
-    matches!(t, Target::Imm(_))
 }
