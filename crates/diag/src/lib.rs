@@ -9,7 +9,9 @@
 mod diagnostic;
 mod line_index;
 mod render;
+mod suggest;
 
 pub use diagnostic::{Diagnostic, Label, Severity, Span};
 pub use line_index::{LineCol, LineIndex};
 pub use render::render_plain;
+pub use suggest::{closest_name, did_you_mean};
