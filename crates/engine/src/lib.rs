@@ -11,6 +11,7 @@
 
 mod compile;
 mod language;
+mod listing;
 mod run;
 mod session;
 mod source_map;
@@ -20,6 +21,7 @@ pub use debugger::{Breakpoint, CmpOp, Condition, Motion, Outcome, Place, StopRea
 pub use diag::{Diagnostic, LineCol, LineIndex, Severity, Span, render_plain};
 pub use isa::{EngineTime, Num, ParseNumError};
 pub use language::Language;
+pub use listing::{ListingRow, listing};
 pub use run::{RunEnd, RunResult, Runner, RuntimeError, TraceLine, parse_input, run};
-pub use session::{MachineView, Register, Session, StoreCell};
+pub use session::{Activity, MachineView, Register, Session, StoreCell};
 pub use source_map::{SourceLoc, SourceMap};

@@ -19,6 +19,9 @@ pub struct Register {
     pub value: Num,
     /// Whether the last step changed it (always false while a run is still going).
     pub changed: bool,
+    /// Its value before the last step (the same as `value` when it did not change), so
+    /// that a view can show which figures moved.
+    pub previous: Num,
 }
 
 /// One Store column, for drawing a range of the Store.
@@ -206,6 +209,7 @@ impl Session {
                 name: r.name().to_string(),
                 value: cpu.reg(r),
                 changed: cpu.reg(r) != self.previous[r.index()],
+                previous: self.previous[r.index()],
             })
             .collect();
         let end = match machine.status() {
@@ -236,5 +240,133 @@ impl Session {
 
     fn runtime_error(&self, fault: &emu::Fault) -> RuntimeError {
         runtime_error(self.debugger.machine(), &self.source_map, fault)
+    }
+}
+
+/// What the steps just before (or just after) a moment of a run did: the code they kept to,
+/// for a note on a long run that was paused or stopped.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    /// How many steps were looked at.
+    pub steps: u64,
+    /// Whether they are the steps that led here (with a recorded history) rather than the
+    /// ones that come next (without one, the future is all there is to look at).
+    pub before: bool,
+    /// The lowest and highest source line of the main file they executed, if any.
+    pub lines: Option<(u32, u32)>,
+    /// How many different instructions they executed.
+    pub instructions: u32,
+    /// The code label at or before the lowest instruction they executed (`loop`).
+    pub label: Option<String>,
+}
+
+impl Session {
+    /// The number of Store columns.
+    pub fn store_len(&self) -> u32 {
+        self.debugger.machine().store().len()
+    }
+
+    /// The Store column a student names: a number (`42`), a data name (`total`) or a data
+    /// name with an offset (`nums+2`); otherwise a message that says what is wrong.
+    pub fn find_column(&self, text: &str) -> Result<u32, String> {
+        let text = text.trim();
+        let len = self.store_len();
+        let within = |column: u64| {
+            u32::try_from(column)
+                .ok()
+                .filter(|&c| c < len)
+                .ok_or_else(|| {
+                    format!(
+                        "there is no column {column}: the Store has columns 0 to {}",
+                        len.saturating_sub(1)
+                    )
+                })
+        };
+        if text.is_empty() {
+            return Err("type a column number or a data name".to_string());
+        }
+        if text.bytes().all(|b| b.is_ascii_digit()) {
+            return match text.parse::<u64>() {
+                Ok(column) => within(column),
+                Err(_) => Err(format!(
+                    "there is no column {text}: the Store has columns 0 to {}",
+                    len.saturating_sub(1)
+                )),
+            };
+        }
+        let (name, offset) = match text.split_once('+') {
+            Some((name, offset)) => match offset.trim().parse::<u64>() {
+                Ok(k) => (name.trim(), k),
+                Err(_) => return Err(format!("`{}` is not a column offset", offset.trim())),
+            },
+            None => (text, 0),
+        };
+        let symbols = &self.debugger.machine().program().symbols.data;
+        match symbols.iter().find(|d| d.name == name) {
+            Some(d) => within(u64::from(d.addr) + offset),
+            None if symbols.is_empty() => Err(format!(
+                "no data named `{name}`: this program names no Store columns"
+            )),
+            None => Err(format!(
+                "no data named `{name}` (this program has {})",
+                symbols
+                    .iter()
+                    .map(|d| format!("`{}`", d.name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+
+    /// What the last `window` steps before now executed, replayed from the recorded
+    /// history, leaving the session exactly where it was. Without a history, what the next
+    /// `window` steps execute, run on a copy of the machine. `None` at step 0 without a
+    /// history to look back on, or when there is nothing to look at.
+    pub fn activity(&mut self, window: u64) -> Option<Activity> {
+        let now = self.debugger.machine().steps();
+        let before = self.debugger.history_stats().is_some() && now > 0;
+        let mut machine = if before {
+            let from = now.saturating_sub(window);
+            self.debugger.resume(Motion::Seek(from), 0);
+            let copy = self.debugger.machine().clone();
+            self.debugger.resume(Motion::Seek(now), u64::MAX);
+            copy
+        } else {
+            self.debugger.machine().clone()
+        };
+        let end = if before {
+            now
+        } else {
+            machine.steps().saturating_add(window)
+        };
+        let program = Arc::clone(machine.program());
+        let mut seen = vec![false; program.insns.len()];
+        let mut steps = 0;
+        while machine.steps() < end && machine.status() == &Status::Running {
+            if let Some(s) = seen.get_mut(machine.cpu().pc as usize) {
+                *s = true;
+            }
+            machine.step();
+            steps += 1;
+        }
+        let pcs: Vec<u32> = (0..seen.len() as u32)
+            .filter(|&pc| seen[pc as usize])
+            .collect();
+        let first = *pcs.first()?;
+        let lines = pcs.iter().filter_map(|&pc| self.source_map.line(pc));
+        let lines = lines.clone().min().zip(lines.max());
+        let label = program
+            .symbols
+            .code
+            .range(..=first)
+            .next_back()
+            .and_then(|(_, names)| names.first().cloned());
+        Some(Activity {
+            steps,
+            before,
+            lines,
+            instructions: pcs.len() as u32,
+            label,
+        })
     }
 }
