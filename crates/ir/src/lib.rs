@@ -12,12 +12,22 @@
 //!
 //! Front ends build functions with a [`FunctionBuilder`] and return a [`Lowering`]: the
 //! module when there are no errors, and every diagnostic.
+//!
+//! Analyses for the passes and code generation: [`Cfg`] (successors, predecessors,
+//! reverse postorder) and [`Liveness`] (live variables per block and per instruction).
+//! [`layout`] fixes where globals, the heap and frame arrays live in the Store, for the
+//! reference interpreter and code generation alike.
 
 mod builder;
+mod cfg;
+pub mod layout;
+mod liveness;
 mod module;
 mod print;
 
 pub use builder::{FunctionBuilder, ModuleBuilder};
+pub use cfg::Cfg;
+pub use liveness::{Liveness, VarSet, step_back_inst, step_back_term};
 pub use module::{
     Address, BinOp, Block, BlockId, FaultKind, FuncId, Function, Global, GlobalId, Inst, InstKind,
     Lowering, Module, Operand, Term, TermKind, UnOp, Var, VarInfo,
