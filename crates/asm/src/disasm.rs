@@ -30,6 +30,11 @@ struct Segment {
 
 /// See [`crate::disassemble`].
 pub(crate) fn disassemble(program: &Program) -> String {
+    disassemble_annotated(program, &BTreeMap::new())
+}
+
+/// See [`crate::disassemble_annotated`].
+pub(crate) fn disassemble_annotated(program: &Program, notes: &BTreeMap<u32, String>) -> String {
     let len = program.insns.len() as u64;
     let data_len = program.data.len() as u64;
     let mut used = BTreeSet::new();
@@ -120,6 +125,11 @@ pub(crate) fn disassemble(program: &Program) -> String {
         segments: &segments,
     };
     for (index, insn) in program.insns.iter().enumerate() {
+        if let Some(note) = notes.get(&(index as u32)) {
+            for line in note.lines() {
+                let _ = writeln!(code, "; {}", line.trim_end());
+            }
+        }
         match labels.get(&(index as u64)).map(Vec::as_slice) {
             Some([name]) if name.len() <= 6 => {
                 code.push_str(name);

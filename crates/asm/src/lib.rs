@@ -91,6 +91,16 @@ pub fn disassemble(program: &isa::Program) -> String {
     disasm::disassemble(program)
 }
 
+/// [`disassemble`], with a comment before some instructions: each note's lines become
+/// comment lines just before the instruction it is keyed by (compilers note the source
+/// line each run of instructions came from). Comments change nothing when assembling.
+pub fn disassemble_annotated(
+    program: &isa::Program,
+    notes: &std::collections::BTreeMap<u32, String>,
+) -> String {
+    disasm::disassemble_annotated(program, notes)
+}
+
 /// Whether `name` can be a label, data name or constant: it matches
 /// `[A-Za-z_][A-Za-z0-9_.]*` and is not a register, `SP` or a mnemonic in any case.
 /// Compilers use this to make up names that assemble.

@@ -320,3 +320,26 @@ fn corpus_programs_round_trip_exactly() {
     }
     assert!(count >= 7, "the corpus went missing");
 }
+
+#[test]
+fn notes_become_comments_and_change_nothing() {
+    let source = "main:   LOAD A, 1\n        WRPRN A\nend:    HALT\n";
+    let p = assemble(source).program.expect("assembles");
+    let notes = [
+        (0, "line 1: x = 1".to_string()),
+        (2, "line 3: done\nand more".to_string()),
+    ]
+    .into_iter()
+    .collect();
+    let text = asm::disassemble_annotated(&p, &notes);
+    expect_test::expect![[r#"
+        ; line 1: x = 1
+        main:   LOAD A, 1
+                WRPRN A
+        ; line 3: done
+        ; and more
+        end:    HALT
+    "#]]
+    .assert_eq(&text);
+    assert_eq!(assemble(&text).program.as_ref(), Some(&p));
+}

@@ -86,7 +86,7 @@ pub fn compile(
             )],
             source_map: SourceMap {
                 files: vec![name.to_string()],
-                locs: Vec::new(),
+                ..SourceMap::default()
             },
         },
     }

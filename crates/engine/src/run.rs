@@ -187,8 +187,12 @@ pub(crate) fn runtime_error(
     fault: &emu::Fault,
 ) -> RuntimeError {
     let pc = machine.cpu().pc;
+    let message = match source_map.traps.get(&pc) {
+        Some(message) => message.clone(),
+        None => fault.to_string(),
+    };
     RuntimeError {
-        message: fault.to_string(),
+        message,
         pc,
         line: blame_line(machine, source_map, pc),
     }

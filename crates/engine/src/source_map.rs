@@ -1,5 +1,7 @@
 //! Where each machine instruction came from.
 
+use std::collections::BTreeMap;
+
 use diag::{LineIndex, Span};
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +27,11 @@ pub struct SourceMap {
     pub files: Vec<String>,
     /// One entry per instruction.
     pub locs: Vec<Option<SourceLoc>>,
+    /// Instructions that compiled code places only to stop the run (an index out of
+    /// range, an exhausted heap): a fault there is reported with this message instead of
+    /// the machine's own.
+    #[serde(default)]
+    pub traps: BTreeMap<u32, String>,
 }
 
 impl SourceMap {
@@ -46,6 +53,7 @@ impl SourceMap {
         SourceMap {
             files: vec![name.to_string()],
             locs,
+            traps: BTreeMap::new(),
         }
     }
 
