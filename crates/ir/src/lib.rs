@@ -24,6 +24,7 @@ pub mod layout;
 mod liveness;
 mod module;
 mod print;
+mod verify;
 
 pub use builder::{FunctionBuilder, ModuleBuilder};
 pub use cfg::Cfg;
@@ -33,5 +34,6 @@ pub use module::{
     Lowering, Module, Operand, Term, TermKind, UnOp, Var, VarInfo,
 };
 pub use print::print_module;
+pub use verify::{VerifyError, verify};
 
 pub use isa::Num;
