@@ -17,9 +17,14 @@
 //! reverse postorder) and [`Liveness`] (live variables per block and per instruction).
 //! [`layout`] fixes where globals, the heap and frame arrays live in the Store, for the
 //! reference interpreter and code generation alike.
+//!
+//! [`verify`] checks the rules code generation relies on; [`interpret`] is the reference
+//! interpreter that compiled programs are tested against.
 
 mod builder;
 mod cfg;
+mod eval;
+mod interp;
 pub mod layout;
 mod liveness;
 mod module;
@@ -28,6 +33,7 @@ mod verify;
 
 pub use builder::{FunctionBuilder, ModuleBuilder};
 pub use cfg::Cfg;
+pub use interp::{CALL_COLUMNS, End, Interpretation, interpret};
 pub use liveness::{Liveness, VarSet, step_back_inst, step_back_term};
 pub use module::{
     Address, BinOp, Block, BlockId, FaultKind, FuncId, Function, Global, GlobalId, Inst, InstKind,
