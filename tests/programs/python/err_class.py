@@ -1,0 +1,5 @@
+class Point:
+    pass
+
+
+print(1)

@@ -1,0 +1,4 @@
+x = 5
+print(x)
+x = [1, 2]
+print(x)
