@@ -1,0 +1,130 @@
+//! Shared by the test files: running a module through the reference interpreter and
+//! through code generation and the machine, and checking that the two agree.
+
+#![allow(dead_code, reason = "each test file uses a different part of it")]
+#![allow(unreachable_pub, reason = "a module of the test crate, not a library")]
+
+use std::sync::Arc;
+
+use codegen::Generated;
+use diag::Span;
+use emu::{Machine, Status};
+use ir::{End, Module, Num};
+use isa::Insn;
+
+/// Steps the machine may take before a test gives up on it.
+const MACHINE_STEPS: u64 = 200_000_000;
+/// IR steps the interpreter may take.
+const IR_STEPS: u64 = 20_000_000;
+
+/// What a run printed and how it ended, in the interpreter's terms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub output: String,
+    pub end: End,
+}
+
+/// Numbers from small integers.
+pub fn cards(values: &[i64]) -> Vec<Num> {
+    values.iter().map(|v| Num::from(*v)).collect()
+}
+
+/// Generates code for `module`, checking what every generated program must satisfy: it
+/// validates, it has one origin per instruction, and its disassembly assembles back to
+/// the identical program.
+pub fn generate(module: &Module) -> Generated {
+    let g = codegen::generate(module);
+    g.program
+        .validate()
+        .expect("the generated program validates");
+    assert_eq!(g.origins.len(), g.program.insns.len());
+    let text = asm::disassemble(&g.program);
+    let back = asm::assemble(&text);
+    assert_eq!(
+        back.program.as_ref(),
+        Some(&g.program),
+        "the disassembly assembles back to the same program:\n{text}\n{:?}",
+        back.diagnostics
+    );
+    g
+}
+
+/// Runs a generated program on the machine. A fault is reported as the engine reports it:
+/// a trap's or guard's own message, else the machine's fault name; at the faulting
+/// instruction's span, or for one without an origin, the innermost call on the stack that
+/// has one.
+pub fn on_machine(module: &Module, g: &Generated, cards: &[Num]) -> (Outcome, Machine) {
+    let mut m = Machine::new(Arc::new(g.program.clone()), Arc::from(cards)).expect("valid");
+    m.run(MACHINE_STEPS, None);
+    let end = match m.status().clone() {
+        Status::Halted => {
+            let entry = module.function(module.entry);
+            End::Returned(entry.returns_value.then(|| m.cpu().reg(isa::Reg::A)))
+        }
+        Status::Faulted(fault) => {
+            let pc = m.cpu().pc;
+            let message = g
+                .traps
+                .iter()
+                .find(|(at, _)| *at == pc)
+                .map(|(_, kind)| kind.message().to_string())
+                .or_else(|| {
+                    g.guards
+                        .iter()
+                        .find(|(at, _)| *at == pc)
+                        .map(|(_, m)| m.to_string())
+                })
+                .unwrap_or_else(|| fault.name().to_string());
+            End::Fault {
+                message,
+                span: blame(g, &m, pc),
+            }
+        }
+        Status::Running => End::BudgetExhausted,
+    };
+    let output = m.output().to_string();
+    (Outcome { output, end }, m)
+}
+
+/// The span of `pc`, or of the innermost call on the stack with an origin.
+fn blame(g: &Generated, m: &Machine, pc: u32) -> Option<Span> {
+    if let Some(o) = g.origins[pc as usize] {
+        return Some(o.span);
+    }
+    let program = m.program();
+    (m.cpu().sp..program.store_size).find_map(|column| {
+        let ret = m
+            .store()
+            .get(column)?
+            .to_index(program.insns.len() as u32 + 1)?;
+        let call = ret.checked_sub(1)?;
+        matches!(program.insns.get(call as usize), Some(Insn::Call(_)))
+            .then(|| g.origins[call as usize].map(|o| o.span))
+            .flatten()
+    })
+}
+
+/// Runs `module` both ways with these cards and checks that they print the same and end
+/// the same way; returns what they did.
+pub fn check(module: &Module, cards: &[Num]) -> Outcome {
+    ir::verify(module).expect("the test builds a valid module");
+    let g = generate(module);
+    let (machine, _) = on_machine(module, &g, cards);
+    let run = ir::interpret(module, cards, IR_STEPS);
+    let reference = Outcome {
+        output: run.output,
+        end: run.end,
+    };
+    assert_eq!(
+        machine,
+        reference,
+        "machine (left) and interpreter (right) disagree; program:\n{}",
+        asm::disassemble(&g.program)
+    );
+    machine
+}
+
+/// A span for the `k`-th construct of a test program.
+pub fn at(k: usize) -> Option<Span> {
+    Some(Span::new(k, k + 1))
+}
