@@ -128,3 +128,28 @@ pub fn check(module: &Module, cards: &[Num]) -> Outcome {
 pub fn at(k: usize) -> Option<Span> {
     Some(Span::new(k, k + 1))
 }
+
+/// A module of one function, `main`, built by `body`; `main` returns a value when
+/// `returns` says so.
+pub fn program(returns: bool, body: impl FnOnce(&mut ir::FunctionBuilder)) -> Module {
+    let mut m = ir::ModuleBuilder::new();
+    let main = m.declare("main");
+    let mut f = ir::FunctionBuilder::new("main", &[], returns);
+    body(&mut f);
+    m.define(main, f.finish());
+    m.finish(main)
+}
+
+/// Prints a value and a space.
+pub fn print(f: &mut ir::FunctionBuilder, v: impl Into<ir::Operand>) {
+    f.push(ir::InstKind::PrintNum(v.into()));
+    f.push(ir::InstKind::PrintChar(ir::Operand::int(' ' as i64)));
+}
+
+/// A fault with this message at this span.
+pub fn fault(message: &str, span: Option<Span>) -> End {
+    End::Fault {
+        message: message.to_string(),
+        span,
+    }
+}
