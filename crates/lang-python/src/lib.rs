@@ -6,21 +6,41 @@
 //! 1. [`lexer`]: tokens, with `INDENT`/`DEDENT` by Python's indentation rules.
 //! 2. [`parser`]: the syntax tree ([`ast`]), by recursive descent.
 //! 3. [`sema`]: names resolved and every expression typed.
+//! 4. [`flow`]: which reads might find a name without a value, to be checked when run.
+//! 5. [`lower`]: the IR module, with the run-time support it calls.
 
 mod ast;
+mod flow;
 mod lexer;
+mod lower;
 mod parser;
 mod sema;
 
 use diag::Diagnostic;
 
-/// Checks a source text and returns every diagnostic, in source order.
-pub fn check(source: &str) -> Vec<Diagnostic> {
+/// Compiles a Python source text to the IR: the module when there are no errors, and
+/// every diagnostic in source order. `name` names the program (a file name, say); the
+/// module does not depend on it. Never fails and never panics.
+pub fn lower(name: &str, source: &str) -> ir::Lowering {
+    let _ = name;
     let mut diags = Vec::new();
     let tokens = lexer::lex(source, &mut diags);
     let module = parser::parse(source, tokens, &mut diags);
-    let _info = sema::analyse(source, &module, &mut diags);
-    finish(diags)
+    let info = sema::analyse(source, &module, &mut diags);
+    let diagnostics = finish(diags);
+    let module = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| {
+        let flow = flow::analyse(&module, &info);
+        lower::lower(source, &module, &info, &flow)
+    });
+    ir::Lowering {
+        module,
+        diagnostics,
+    }
+}
+
+/// Checks a source text and returns every diagnostic, in source order.
+pub fn check(source: &str) -> Vec<Diagnostic> {
+    lower("", source).diagnostics
 }
 
 /// Sorts diagnostics into source order, keeping only the first of any that start at the

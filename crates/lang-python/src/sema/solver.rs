@@ -143,6 +143,10 @@ mod tests {
         assert_eq!(s.unify(p, a), Ok(()));
         assert_eq!(s.get(a), Some(Ty::List), "poison binds nothing");
         let free = s.fresh();
-        assert_eq!(s.resolve(free), Ty::Int, "what nothing constrains is an int");
+        assert_eq!(
+            s.resolve(free),
+            Ty::Int,
+            "what nothing constrains is an int"
+        );
     }
 }
