@@ -330,11 +330,11 @@ impl<'s, 'd> Lexer<'s, 'd> {
             self.pos += c_len(self.peek());
         }
         let word = &self.src[start..self.pos];
-        if matches!(self.peek(), Some('\'' | '"')) {
-            if let Some(prefix) = Prefix::parse(word) {
-                self.string(start, prefix);
-                return;
-            }
+        if matches!(self.peek(), Some('\'' | '"'))
+            && let Some(prefix) = Prefix::parse(word)
+        {
+            self.string(start, prefix);
+            return;
         }
         let tok = match KEYWORDS.iter().find(|k| **k == word) {
             Some(k) => Tok::Kw(k),
@@ -439,9 +439,7 @@ impl<'s, 'd> Lexer<'s, 'd> {
             && !digits.starts_with('_')
             && !digits.ends_with('_')
             && !digits.contains("__")
-            && digits
-                .chars()
-                .all(|c| c == '_' || c.to_digit(radix).is_some());
+            && digits.chars().all(|c| c == '_' || c.is_digit(radix));
         if !well_formed {
             self.error("py/syntax", format!("invalid number `{text}`"), span);
             self.push(Tok::Bad, start);

@@ -30,7 +30,7 @@ pub fn lower(name: &str, source: &str) -> ir::Lowering {
     let diagnostics = finish(diags);
     let module = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| {
         let flow = flow::analyse(&module, &info);
-        lower::lower(source, &module, &info, &flow)
+        lower::lower(&module, &info, &flow)
     });
     ir::Lowering {
         module,

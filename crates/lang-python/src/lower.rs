@@ -27,7 +27,7 @@ use runtime::{HELPERS, Helpers};
 const ENTRY: &str = "py.main";
 
 /// Lowers a program that checked without errors.
-pub(crate) fn lower(src: &str, module: &ast::Module, info: &Info, flow: &Flow) -> ir::Module {
+pub(crate) fn lower(module: &ast::Module, info: &Info, flow: &Flow) -> ir::Module {
     let mut mb = ModuleBuilder::new();
     let globals = info
         .globals
@@ -61,7 +61,6 @@ pub(crate) fn lower(src: &str, module: &ast::Module, info: &Info, flow: &Flow) -
     let funcs = info.funcs.iter().map(|f| mb.declare(&f.name)).collect();
     let entry = mb.declare(ENTRY);
     let mut l = Lower {
-        src,
         info,
         flow,
         mb,
@@ -94,7 +93,6 @@ pub(crate) fn lower(src: &str, module: &ast::Module, info: &Info, flow: &Flow) -
 }
 
 struct Lower<'a> {
-    src: &'a str,
     info: &'a Info,
     flow: &'a Flow,
     mb: ModuleBuilder,
@@ -282,17 +280,17 @@ impl Lower<'_> {
                 self.f.ret(if returns { v } else { None });
             }
             StmtKind::Def(def) => {
-                if let Some(f) = self.info.funcs.iter().position(|f| f.name == def.name) {
-                    if let Some(k) = self.flow.func_flags.iter().position(|&g| g == f) {
-                        let flag = self.func_flags[k];
-                        self.f.store(
-                            Address::Global {
-                                global: flag,
-                                offset: 0,
-                            },
-                            Operand::int(1),
-                        );
-                    }
+                if let Some(f) = self.info.funcs.iter().position(|f| f.name == def.name)
+                    && let Some(k) = self.flow.func_flags.iter().position(|&g| g == f)
+                {
+                    let flag = self.func_flags[k];
+                    self.f.store(
+                        Address::Global {
+                            global: flag,
+                            offset: 0,
+                        },
+                        Operand::int(1),
+                    );
                 }
             }
         }

@@ -64,19 +64,17 @@ impl Info {
     }
 }
 
-/// A variable (global, local or a comprehension's) and its type.
+/// A variable: global, local or a comprehension's.
 #[derive(Clone, Debug)]
 pub(crate) struct Variable {
     pub(crate) name: String,
     pub(crate) span: Span,
-    pub(crate) ty: Ty,
 }
 
 /// A function of the program.
 #[derive(Clone, Debug)]
 pub(crate) struct Func {
     pub(crate) name: String,
-    pub(crate) span: Span,
     /// Its parameters, then its other local variables.
     pub(crate) locals: Vec<Variable>,
     pub(crate) params: usize,

@@ -185,14 +185,12 @@ impl Lower<'_> {
         let check = self.flow.checks.contains(&span.start);
         match binding {
             Binding::Global(g) => {
-                if check {
-                    if let Some(k) = self.flow.global_flags.iter().position(|&x| x == g) {
-                        let flag = self.f.load(Address::Global {
-                            global: self.global_flags[k],
-                            offset: 0,
-                        });
-                        self.unbound_check(flag.into(), span);
-                    }
+                if check && let Some(k) = self.flow.global_flags.iter().position(|&x| x == g) {
+                    let flag = self.f.load(Address::Global {
+                        global: self.global_flags[k],
+                        offset: 0,
+                    });
+                    self.unbound_check(flag.into(), span);
                 }
                 Operand::Var(self.f.load(Address::Global {
                     global: self.globals[g],
@@ -200,10 +198,8 @@ impl Lower<'_> {
                 }))
             }
             Binding::Local(i) => {
-                if check {
-                    if let Some(&flag) = self.local_flags.get(&i) {
-                        self.unbound_check(flag.into(), span);
-                    }
+                if check && let Some(&flag) = self.local_flags.get(&i) {
+                    self.unbound_check(flag.into(), span);
                 }
                 Operand::Var(self.locals[i])
             }
@@ -407,14 +403,14 @@ impl Lower<'_> {
                     })
                     .collect();
                 self.set_span(e.span);
-                if self.flow.call_checks.contains(&e.span.start) {
-                    if let Some(k) = self.flow.func_flags.iter().position(|&x| x == f) {
-                        let flag = self.f.load(Address::Global {
-                            global: self.func_flags[k],
-                            offset: 0,
-                        });
-                        self.unbound_check(flag.into(), func.span);
-                    }
+                if self.flow.call_checks.contains(&e.span.start)
+                    && let Some(k) = self.flow.func_flags.iter().position(|&x| x == f)
+                {
+                    let flag = self.f.load(Address::Global {
+                        global: self.func_flags[k],
+                        offset: 0,
+                    });
+                    self.unbound_check(flag.into(), func.span);
                 }
                 let returns = self.info.funcs[f].ret != Ty::None;
                 let id = self.funcs[f];
@@ -439,18 +435,17 @@ impl Lower<'_> {
                 if let ExprKind::Call {
                     func, args: prompt, ..
                 } = &arg.kind
+                    && self.info.binding(func) == Some(Binding::Builtin(Builtin::Input))
                 {
-                    if self.info.binding(func) == Some(Binding::Builtin(Builtin::Input)) {
-                        if let Some(p) = prompt.first() {
-                            let out = self.out(p);
-                            self.set_span(arg.span);
-                            self.emit(&out);
-                        }
-                        self.set_span(e.span);
-                        let dst = self.f.temp();
-                        self.f.push(InstKind::ReadCard { dst });
-                        return Operand::Var(dst);
+                    if let Some(p) = prompt.first() {
+                        let out = self.out(p);
+                        self.set_span(arg.span);
+                        self.emit(&out);
                     }
+                    self.set_span(e.span);
+                    let dst = self.f.temp();
+                    self.f.push(InstKind::ReadCard { dst });
+                    return Operand::Var(dst);
                 }
                 self.value(arg)
             }

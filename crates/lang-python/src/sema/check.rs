@@ -403,37 +403,35 @@ impl<'a> Checker<'a> {
             args,
             keywords,
         } = &iter.kind
+            && let ExprKind::Name(name) = &func.kind
+            && self.lookup(name, func.span, false) == Some(Binding::Builtin(Builtin::Range))
         {
-            if let ExprKind::Name(name) = &func.kind {
-                if self.lookup(name, func.span, false) == Some(Binding::Builtin(Builtin::Range)) {
-                    self.bindings
-                        .insert(key(func), Binding::Builtin(Builtin::Range));
-                    if args.is_empty() || args.len() > 3 {
-                        self.error(
-                            "py/arity",
-                            format!(
-                                "`range` takes 1 to 3 arguments, but {} were given",
-                                args.len()
-                            ),
-                            iter.span,
-                        );
-                    }
-                    if let Some(k) = keywords.first() {
-                        self.error(
-                            "py/arity",
-                            format!("`range` takes no keyword arguments, but got `{}`", k.name),
-                            k.name_span,
-                        );
-                    }
-                    for a in args {
-                        let tv = self.value(a);
-                        self.numeric(tv, a.span, "the arguments of `range`");
-                    }
-                    let int = self.s.known(Ty::Int);
-                    self.types.insert(key(iter), int);
-                    return;
-                }
+            self.bindings
+                .insert(key(func), Binding::Builtin(Builtin::Range));
+            if args.is_empty() || args.len() > 3 {
+                self.error(
+                    "py/arity",
+                    format!(
+                        "`range` takes 1 to 3 arguments, but {} were given",
+                        args.len()
+                    ),
+                    iter.span,
+                );
             }
+            if let Some(k) = keywords.first() {
+                self.error(
+                    "py/arity",
+                    format!("`range` takes no keyword arguments, but got `{}`", k.name),
+                    k.name_span,
+                );
+            }
+            for a in args {
+                let tv = self.value(a);
+                self.numeric(tv, a.span, "the arguments of `range`");
+            }
+            let int = self.s.known(Ty::Int);
+            self.types.insert(key(iter), int);
+            return;
         }
         let tv = self.value(iter);
         self.expect(
@@ -579,18 +577,16 @@ impl<'a> Checker<'a> {
     /// Resolves a name by Python's rules. For a store (`store`), only variables count;
     /// for a load, functions and built-ins too. Reports undeclared names.
     fn lookup(&mut self, name: &str, span: Span, store: bool) -> Option<Binding> {
-        if !store {
-            if let Some((_, i)) = self.comp_scope.iter().rev().find(|(n, _)| n == name) {
-                return Some(Binding::Comp(*i));
-            }
+        if !store && let Some((_, i)) = self.comp_scope.iter().rev().find(|(n, _)| n == name) {
+            return Some(Binding::Comp(*i));
         }
         if let Some(f) = self.current {
             self.used.insert(name.to_owned());
             let func = &self.funcs[f];
-            if !func.declared_global.contains(name) {
-                if let Some(i) = func.locals.iter().position(|l| l.name == name) {
-                    return Some(Binding::Local(i));
-                }
+            if !func.declared_global.contains(name)
+                && let Some(i) = func.locals.iter().position(|l| l.name == name)
+            {
+                return Some(Binding::Local(i));
             }
         }
         if let Some(i) = self.globals.iter().position(|g| g.name == name) {
@@ -670,10 +666,13 @@ impl<'a> Checker<'a> {
 
     fn finish(mut self) -> Info {
         let mut info = Info::default();
-        let resolve = |s: &mut Solver, v: &VarT| Variable {
-            name: v.name.clone(),
-            span: v.span,
-            ty: s.resolve(v.tv),
+        let resolve = |s: &mut Solver, v: &VarT| {
+            // Settled now, so that the expressions' types below are final.
+            s.resolve(v.tv);
+            Variable {
+                name: v.name.clone(),
+                span: v.span,
+            }
         };
         info.globals = self
             .globals
@@ -686,7 +685,6 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|f| Func {
                 name: f.name.clone(),
-                span: f.span,
                 locals: f.locals.iter().map(|v| resolve(&mut self.s, v)).collect(),
                 params: f.params.len(),
                 ret: self.s.resolve(f.ret),

@@ -34,10 +34,8 @@ pub(super) fn bound_names(stmts: &[Stmt], out: &mut Vec<(String, Span)>) {
 
 fn target_names(target: &Expr, out: &mut Vec<(String, Span)>) {
     match &target.kind {
-        ExprKind::Name(n) => {
-            if !out.iter().any(|(m, _)| m == n) {
-                out.push((n.clone(), target.span));
-            }
+        ExprKind::Name(n) if !out.iter().any(|(m, _)| m == n) => {
+            out.push((n.clone(), target.span));
         }
         ExprKind::Tuple(items) => {
             for item in items {

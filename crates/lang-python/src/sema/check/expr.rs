@@ -655,16 +655,17 @@ impl Checker<'_> {
     ) -> Tv {
         let l = self.value(list);
         let tvs: Vec<Tv> = args.iter().map(|a| self.value(a)).collect();
-        if let Some(t) = self.s.get(l) {
-            if t != Ty::List && t != Ty::Poison {
-                let text = self.text(list.span).to_owned();
-                self.error(
-                    "py/type-mismatch",
-                    format!("`{text}` is {}, which has no method `{name}`", t.a()),
-                    name_span,
-                );
-                return self.s.known(Ty::Poison);
-            }
+        if let Some(t) = self.s.get(l)
+            && t != Ty::List
+            && t != Ty::Poison
+        {
+            let text = self.text(list.span).to_owned();
+            self.error(
+                "py/type-mismatch",
+                format!("`{text}` is {}, which has no method `{name}`", t.a()),
+                name_span,
+            );
+            return self.s.known(Ty::Poison);
         }
         self.expect(
             l,
