@@ -1,0 +1,10 @@
+def first():
+    return second() + 1
+
+
+print("calling")
+print(first())
+
+
+def second():
+    return 41

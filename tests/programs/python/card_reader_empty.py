@@ -1,0 +1,4 @@
+a = int(input())
+print(a)
+b = int(input())
+print(b)

@@ -1,0 +1,6 @@
+def nothing():
+    pass
+
+
+x = nothing() + 1
+print(x)

@@ -1,0 +1,7 @@
+def pick(flag):
+    if flag:
+        return 1
+    return [1]
+
+
+print(pick(True))

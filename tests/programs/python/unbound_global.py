@@ -1,0 +1,7 @@
+def report():
+    print("total is", total)
+
+
+print("start")
+report()
+total = 5
