@@ -1,0 +1,162 @@
+//! Unusual modules that the verifier accepts: code generation must not panic on them,
+//! and what it generates must still agree with the interpreter.
+
+#[path = "support/run.rs"]
+mod run;
+
+use ir::{
+    Address, BinOp, Block, BlockId, End, FaultKind, FunctionBuilder, Inst, InstKind, ModuleBuilder,
+    Num, Operand, Term, TermKind,
+};
+use run::{at, cards, check, fault, print, program};
+
+#[test]
+fn blocks_nothing_reaches_and_branches_of_every_shape() {
+    let mut m = program(true, |f| {
+        let x = f.temp();
+        f.push(InstKind::ReadCard { dst: x });
+        let c = f.binary(BinOp::Lt, x, Operand::int(3));
+        let same = f.new_block();
+        f.branch(c, same, same);
+        f.switch_to(same);
+        // A comparison whose result is also needed after the branch.
+        let d = f.binary(BinOp::Gt, x, Operand::int(0));
+        let yes = f.new_block();
+        let no = f.new_block();
+        f.branch(d, yes, no);
+        f.switch_to(yes);
+        print(f, d);
+        f.branch(Operand::int(1), no, yes);
+        f.switch_to(no);
+        print(f, d);
+        let end = f.new_block();
+        f.branch(Operand::int(0), yes, end);
+        f.switch_to(end);
+        f.ret(Some(c.into()));
+    });
+    // Blocks nothing reaches, added behind the builder's back: one that loops on itself
+    // and one with a variable used nowhere else.
+    let main = &mut m.functions[0];
+    let n = main.blocks.len() as u32;
+    main.blocks.push(Block {
+        insts: vec![],
+        term: Term {
+            kind: TermKind::Jump(BlockId(n)),
+            span: None,
+        },
+    });
+    main.vars.push(Default::default());
+    let stray = ir::Var(main.vars.len() as u32 - 1);
+    main.blocks.push(Block {
+        insts: vec![Inst {
+            kind: InstKind::PrintNum(stray.into()),
+            span: None,
+        }],
+        term: Term {
+            kind: TermKind::Return(Some(stray.into())),
+            span: None,
+        },
+    });
+    assert_eq!(check(&m, &cards(&[5])).output, "1 1 ");
+    assert_eq!(check(&m, &cards(&[-5])).output, "0 ");
+}
+
+#[test]
+fn globals_that_fill_the_heap_and_frame_arrays_too_large() {
+    let mut m = ModuleBuilder::new();
+    let big = m.global("big", ir::layout::FRAME_BASE - 1, vec![Num::from(3)], at(1));
+    let main = m.declare("main");
+    let huge = m.declare("huge");
+    let mut f = FunctionBuilder::new("main", &[], false);
+    let v = f.load(Address::Global {
+        global: big,
+        offset: ir::layout::FRAME_BASE - 2,
+    });
+    print(&mut f, v);
+    let p = f.temp();
+    f.push(InstKind::Alloc {
+        dst: p,
+        words: Operand::int(1),
+    });
+    print(&mut f, p);
+    f.set_span(at(5));
+    f.call(huge, vec![], false);
+    f.ret(None);
+    m.define(main, f.finish());
+    let mut f = FunctionBuilder::new("huge", &[], false);
+    f.frame_array(u32::MAX);
+    f.frame_array(u32::MAX);
+    f.ret(None);
+    m.define(huge, f.finish());
+    let module = m.finish(main);
+    let out = check(&module, &[]);
+    assert_eq!(out.output, "0 69997 ");
+    assert_eq!(out.end, fault("heap exhausted", at(5)));
+}
+
+#[test]
+fn constants_of_fifty_digits_and_odd_names() {
+    let max = Num::MAX;
+    let mut m = ModuleBuilder::new();
+    m.global("", 1, vec![max], None);
+    m.global("SP", 2, vec![], None);
+    m.global("start", 1, vec![], None);
+    let main = m.declare("mov");
+    let other = m.declare("fn::λ");
+    let mut f = FunctionBuilder::new("mov", &[], true);
+    f.set_span(at(2));
+    let v = f.load(Address::Ptr {
+        base: Operand::Const(max),
+        offset: -1,
+    });
+    print(&mut f, v);
+    f.ret(Some(Operand::Const(max)));
+    m.define(main, f.finish());
+    let mut f = FunctionBuilder::new("fn::λ", &["unused"], false);
+    f.terminate(TermKind::Fault(FaultKind::Unbound));
+    m.define(other, f.finish());
+    let module = m.finish(main);
+    assert_eq!(
+        check(&module, &[]).end,
+        fault("store address out of range", at(2))
+    );
+    let g = run::generate(&module);
+    let data: Vec<&str> = g
+        .program
+        .symbols
+        .data
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect();
+    assert_eq!(data, ["_", "SP_", "start"]);
+}
+
+#[test]
+fn a_fault_terminator_in_a_callee_and_an_entry_that_returns_nothing() {
+    let mut m = ModuleBuilder::new();
+    let main = m.declare("main");
+    let bad = m.declare("bad");
+    let mut f = FunctionBuilder::new("main", &[], false);
+    let x = f.temp();
+    f.push(InstKind::ReadCard { dst: x });
+    let yes = f.new_block();
+    let no = f.new_block();
+    f.branch(x, yes, no);
+    f.switch_to(yes);
+    f.set_span(at(3));
+    f.call(bad, vec![x.into()], false);
+    f.ret(None);
+    f.switch_to(no);
+    f.ret(None);
+    m.define(main, f.finish());
+    let mut f = FunctionBuilder::new("bad", &["x"], false);
+    f.set_span(at(9));
+    f.terminate(TermKind::Fault(FaultKind::Unsupported));
+    m.define(bad, f.finish());
+    let module = m.finish(main);
+    assert_eq!(
+        check(&module, &cards(&[1])).end,
+        fault("not supported in this subset", at(9))
+    );
+    assert_eq!(check(&module, &cards(&[0])).end, End::Returned(None));
+}
