@@ -245,7 +245,6 @@ pub(crate) enum ExprKind {
     /// `&&` (`and` is true) or `||`.
     Logical {
         and: bool,
-        op: Span,
         lhs: Box<Expr>,
         rhs: Box<Expr>,
     },
@@ -265,8 +264,8 @@ pub(crate) enum ExprKind {
     },
     Cond(Box<Expr>, Box<Expr>, Box<Expr>),
     Call(Ident, Vec<Expr>, Callee),
-    /// `array[index]`, with the span of the brackets.
-    Index(Box<Expr>, Box<Expr>, Span),
+    /// `array[index]`.
+    Index(Box<Expr>, Box<Expr>),
     Comma(Box<Expr>, Box<Expr>),
     /// `&x`, allowed only as an argument of `scanf`.
     AddrOf(Box<Expr>),
@@ -290,7 +289,7 @@ impl Expr {
                 value: b,
                 ..
             }
-            | ExprKind::Index(a, b, _)
+            | ExprKind::Index(a, b)
             | ExprKind::Comma(a, b) => below(a).max(below(b)),
             ExprKind::Cond(a, b, c) => below(a).max(below(b)).max(below(c)),
             ExprKind::Call(_, args, _) => args.iter().map(below).max().unwrap_or(0),

@@ -115,7 +115,7 @@ impl Checker<'_> {
                 }
             }
             ExprKind::Call(callee, args, res) => self.call(callee, args, res, span),
-            ExprKind::Index(base, index, _) => {
+            ExprKind::Index(base, index) => {
                 let ty = self.index_base(base);
                 self.value(index);
                 ty
@@ -231,7 +231,7 @@ impl Checker<'_> {
                     _ => {}
                 }
             }
-            ExprKind::Index(base, index, _) => {
+            ExprKind::Index(base, index) => {
                 let ty = self.index_base(base);
                 self.value(index);
                 if ty == Ty::Num

@@ -170,7 +170,6 @@ impl Parser<'_, '_> {
                 Binary::Logical(and) => self.node(
                     ExprKind::Logical {
                         and,
-                        op: op_span,
                         lhs: lhs_box,
                         rhs: rhs_box,
                     },
@@ -327,10 +326,7 @@ impl Parser<'_, '_> {
                     self.expect(P::RBracket);
                     let brackets = start.cover(self.prev_span());
                     let span = e.span.cover(brackets);
-                    e = self.node(
-                        ExprKind::Index(Box::new(e), Box::new(index), brackets),
-                        span,
-                    );
+                    e = self.node(ExprKind::Index(Box::new(e), Box::new(index)), span);
                 }
                 Tok::P(p @ (P::PlusPlus | P::MinusMinus)) => {
                     self.bump();

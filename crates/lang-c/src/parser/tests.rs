@@ -78,7 +78,7 @@ fn show_expr(e: &Expr, out: &mut String) {
             }
             out.push(')');
         }
-        ExprKind::Index(a, i, _) => {
+        ExprKind::Index(a, i) => {
             show_expr(a, out);
             out.push('[');
             show_expr(i, out);
