@@ -25,8 +25,21 @@ pub fn lower(name: &str, source: &str) -> ir::Lowering {
     let _ = name;
     let mut diags = Vec::new();
     let tokens = lexer::lex(source, &mut diags);
-    let module = parser::parse(source, tokens, &mut diags);
-    let info = sema::analyse(source, &module, &mut diags);
+    // After a bracket that is never closed, the rest of the file is one logical line, and
+    // what the later passes say of it only repeats that.
+    let unclosed = diags
+        .iter()
+        .filter(|d| d.message.ends_with("was never closed"))
+        .map(|d| d.span.start)
+        .min();
+    let mut later = Vec::new();
+    let module = parser::parse(source, tokens, &mut later);
+    let info = sema::analyse(source, &module, &mut later);
+    diags.extend(
+        later
+            .into_iter()
+            .filter(|d| unclosed.is_none_or(|at| d.span.start < at)),
+    );
     let diagnostics = finish(diags);
     let module = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| {
         let flow = flow::analyse(&module, &info);

@@ -72,9 +72,6 @@ fn syntax_errors_one_per_statement() {
             t.py:1:5: error: `(` was never closed [py/syntax]
             x = (1 +
                 ^
-            t.py:2:3: error: expected `)`, found `=` [py/syntax]
-            y = 2
-              ^
         "#]],
     );
     check(

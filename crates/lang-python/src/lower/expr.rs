@@ -180,6 +180,11 @@ impl Lower<'_> {
         }
     }
 
+    /// Whether an IR variable is one of the program's (not a temporary).
+    fn is_variable(&self, var: ir::Var) -> bool {
+        self.locals.contains(&var) || self.comps.values().any(|&c| c == var)
+    }
+
     /// A variable's value, checked to have one if it might not.
     pub(super) fn read_var(&mut self, binding: Binding, span: Span) -> Operand {
         let check = self.flow.checks.contains(&span.start);
@@ -575,9 +580,10 @@ impl Lower<'_> {
             _ => {
                 let ty = self.info.ty(e);
                 let v = self.value(e);
-                // Kept in a temporary: a later argument's evaluation must not change it.
+                // A variable's value is kept in a temporary: a later argument's
+                // evaluation must not change what is printed.
                 let v = match v {
-                    Operand::Var(_) if ty != Ty::List => {
+                    Operand::Var(var) if ty != Ty::List && self.is_variable(var) => {
                         let t = self.f.temp();
                         self.f.copy(t, v);
                         Operand::Var(t)

@@ -1,0 +1,145 @@
+//! The IR that lowering builds, in its text form, and the faults of runs through the
+//! reference interpreter that Python programs cannot show (their real outputs differ:
+//! CPython has floats and integers without bound).
+
+use expect_test::{Expect, expect};
+
+/// Lowers `source` and compares the IR's text (with source lines) with `expect`.
+fn check_ir(source: &str, expect: Expect) {
+    let lowering = lang_python::lower("t.py", source);
+    assert!(lowering.diagnostics.is_empty(), "{:?}", lowering.diagnostics);
+    let module = lowering.module.expect("a module");
+    ir::verify(&module).expect("a valid module");
+    expect.assert_eq(&ir::print_module(&module, Some(source)));
+}
+
+/// Runs `source` with `cards` and shows its output, then how it ended with the line.
+fn check_run(source: &str, cards: &[i64], expect: Expect) {
+    let module = lang_python::lower("t.py", source).module.expect("a module");
+    let cards: Vec<ir::Num> = cards.iter().map(|&c| ir::Num::from(c)).collect();
+    let run = ir::interpret(&module, &cards, 1_000_000);
+    let end = match run.end {
+        ir::End::Returned(_) => "returned".to_owned(),
+        ir::End::Fault { message, span } => {
+            let line = span.map_or(0, |s| source[..s.start as usize].matches('\n').count() + 1);
+            format!("fault on line {line}: {message}")
+        }
+        ir::End::BudgetExhausted => "budget exhausted".to_owned(),
+    };
+    expect.assert_eq(&format!("{}--\n{end}\n", run.output));
+}
+
+#[test]
+fn straight_line_code_and_a_function() {
+    check_ir(
+        "def double(n):\n    return n * 2\n\n\nx = int(input(\"n? \"))\nprint(double(x), x > 3, sep=\", \")\n",
+        expect![[r#"
+            global @x[1]
+
+            func double(n.0) -> value {
+            b0:
+              #0    t1 = mul n.0, 2                      ; line 2
+              #1    return t1                            ; line 2
+            }
+
+            entry func py.main() {
+            b0:
+              #2    printstr "n? "                       ; line 5
+              #3    t0 = read                            ; line 5
+              #4    store [@x], t0                       ; line 5
+              #5    t1 = load [@x]                       ; line 6
+              #6    t2 = call double(t1)                 ; line 6
+              #7    t3 = load [@x]                       ; line 6
+              #8    t4 = gt t3, 3                        ; line 6
+              #9    print t2                             ; line 6
+              #10   printstr ", "                        ; line 6
+              #11   branch t4, b1, b2                    ; line 6
+            b1:
+              #12   printstr "True"                      ; line 6
+              #13   jump b3                              ; line 6
+            b2:
+              #14   printstr "False"                     ; line 6
+              #15   jump b3                              ; line 6
+            b3:
+              #16   printstr "\n"                        ; line 6
+              #17   return                               ; line 6
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn faults_name_the_line_of_the_operation() {
+    check_run(
+        "e = -1\nprint(2 ** 3)\nprint(2 ** e)\n",
+        &[],
+        expect![[r#"
+            8
+            --
+            fault on line 3: not supported in this subset
+        "#]],
+    );
+    check_run("x = 10 ** 49\nprint(x)\ny = x * 10\n", &[], expect![[r#"
+        10000000000000000000000000000000000000000000000000
+        --
+        fault on line 3: overflow
+    "#]]);
+    check_run("xs = [1, 2]\nn = 0\nfor i in range(1, 3, n):\n    print(i)\n", &[], expect![[r#"
+        --
+        fault on line 3: not supported in this subset
+    "#]]);
+    check_run(
+        "def at(xs, i):\n    return xs[i]\n\n\nys = [4, 5]\nprint(at(ys, -2))\nprint(at(ys, 2))\n",
+        &[],
+        expect![[r#"
+            4
+            --
+            fault on line 2: index out of range
+        "#]],
+    );
+    check_run("xs = []\nxs.pop()\n", &[], expect![[r#"
+        --
+        fault on line 2: index out of range
+    "#]]);
+    check_run("print(max([]))\n", &[], expect![[r#"
+        --
+        fault on line 1: index out of range
+    "#]]);
+    check_run("xs = [1]\nprint(xs.index(2))\n", &[], expect![[r#"
+        --
+        fault on line 2: index out of range
+    "#]]);
+    check_run("a = int(input())\nb = int(input())\n", &[3], expect![[r#"
+        --
+        fault on line 2: card reader empty
+    "#]]);
+    check_run("print(7 // 0)\n", &[], expect![[r#"
+        --
+        fault on line 1: division by zero
+    "#]]);
+    check_run("print(7 % (1 - 1))\n", &[], expect![[r#"
+        --
+        fault on line 1: division by zero
+    "#]]);
+}
+
+#[test]
+fn names_without_values_fault_where_they_are_read() {
+    check_run(
+        "def f(flag):\n    if flag:\n        y = 1\n    return y\n\n\nprint(f(True))\nprint(f(False))\n",
+        &[],
+        expect![[r#"
+            1
+            --
+            fault on line 4: name used before it was given a value
+        "#]],
+    );
+    check_run(
+        "if int(input()) > 0:\n    z = 1\nprint(z)\n",
+        &[0],
+        expect![[r#"
+            --
+            fault on line 3: name used before it was given a value
+        "#]],
+    );
+}
