@@ -65,6 +65,48 @@ const currentLine = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+// The line linked to the instructions pointed at in the program view.
+const setLinkedLine = StateEffect.define();
+const linkedLine = StateField.define({
+  create: () => Decoration.none,
+  update(decorations, tr) {
+    decorations = decorations.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(setLinkedLine)) {
+        const line = effect.value;
+        if (line === null || line < 1 || line > tr.state.doc.lines) return Decoration.none;
+        const from = tr.state.doc.line(line).from;
+        return Decoration.set([Decoration.line({ class: "cm-linked-line" }).range(from)]);
+      }
+    }
+    return decorations;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+// Pointing at a line (or tapping it) tells the program view which instructions to
+// highlight: `onHover(line)` with 0 when the pointer leaves, `onChoose(line)` on a click.
+function pointer(onHover, onChoose) {
+  let hovered = 0;
+  const lineAt = (view, event) => {
+    const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
+    return pos === null ? 0 : view.state.doc.lineAt(pos).number;
+  };
+  return EditorView.domEventHandlers({
+    mousemove(event, view) {
+      const line = lineAt(view, event);
+      if (line !== hovered) { hovered = line; onHover(line); }
+    },
+    mouseleave() {
+      if (hovered !== 0) { hovered = 0; onHover(0); }
+    },
+    click(event, view) {
+      const line = lineAt(view, event);
+      if (line !== 0) onChoose(line);
+    },
+  });
+}
+
 // Breakpoints: a gutter of markers that follow their lines through edits. A click on the
 // gutter or F9 on a line toggles one; every change is reported with the lines that have one.
 const toggleBreakpoint = StateEffect.define();
@@ -103,9 +145,10 @@ function toggleAt(view, pos) {
 }
 
 globalThis.babbageEditor = {
-  // Creates an editor in `parent` holding `doc`; `onChange(text)` follows every edit and
-  // `onBreakpoints(lines)` every change to the breakpoints.
-  create(parent, doc, onChange, onBreakpoints) {
+  // Creates an editor in `parent` holding `doc`; `onChange(text)` follows every edit,
+  // `onBreakpoints(lines)` every change to the breakpoints, and `onHover(line)` and
+  // `onChoose(line)` the line pointed at and clicked.
+  create(parent, doc, onChange, onBreakpoints, onHover, onChoose) {
     const view = new EditorView({
       parent,
       state: EditorState.create({
@@ -124,7 +167,7 @@ globalThis.babbageEditor = {
             ...defaultKeymap, ...historyKeymap, indentWithTab,
           ]),
           assembly, syntaxHighlighting(highlight), lintGutter(), linter(null),
-          currentLine,
+          currentLine, linkedLine, pointer(onHover, onChoose),
           EditorView.contentAttributes.of({ "aria-label": "Program source" }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChange(update.state.doc.toString());
@@ -156,5 +199,9 @@ globalThis.babbageEditor = {
   // Highlights a 1-based line, or none with null.
   setCurrentLine(view, line) {
     view.dispatch({ effects: setCurrentLine.of(line) });
+  },
+  // Marks the 1-based line linked to the instructions pointed at, or none with null.
+  setLinkedLine(view, line) {
+    view.dispatch({ effects: setLinkedLine.of(line) });
   },
 };

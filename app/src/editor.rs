@@ -5,6 +5,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::*;
 
+use crate::markers::Marker;
+use crate::program_view::Link;
+
 #[wasm_bindgen]
 extern "C" {
     /// A CodeMirror `EditorView`.
@@ -17,6 +20,8 @@ extern "C" {
         doc: &str,
         on_change: &Closure<dyn Fn(String)>,
         on_breakpoints: &Closure<dyn Fn(Vec<u32>)>,
+        on_hover: &Closure<dyn Fn(u32)>,
+        on_choose: &Closure<dyn Fn(u32)>,
     ) -> EditorView;
 
     #[wasm_bindgen(js_namespace = babbageEditor, js_name = cursorLine)]
@@ -30,6 +35,9 @@ extern "C" {
 
     #[wasm_bindgen(js_namespace = babbageEditor, js_name = setCurrentLine)]
     fn set_current_line(view: &EditorView, line: JsValue);
+
+    #[wasm_bindgen(js_namespace = babbageEditor, js_name = setLinkedLine)]
+    fn set_linked_line(view: &EditorView, line: JsValue);
 }
 
 /// The 1-based line the editor's cursor is on.
@@ -37,16 +45,9 @@ pub(crate) fn current_cursor_line(editor: &EditorView) -> u32 {
     cursor_line(editor)
 }
 
-/// A diagnostic placed in the editor, in UTF-16 offsets as CodeMirror counts.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Marker {
-    pub(crate) from: usize,
-    pub(crate) to: usize,
-    pub(crate) message: String,
-}
-
 /// The editor, showing `initial`; calls `on_change` with the whole text after every edit
-/// (and after `replace` puts a new text in), and follows `markers` and `current_line`.
+/// (and after `replace` puts a new text in), and follows `markers`, `current_line` and
+/// `linked_line`. The line pointed at and the line clicked go into `link`.
 #[component]
 pub(crate) fn Editor(
     initial: String,
@@ -56,16 +57,26 @@ pub(crate) fn Editor(
     cursor: StoredValue<Option<EditorView>, LocalStorage>,
     markers: Signal<Vec<Marker>>,
     current_line: Signal<Option<u32>>,
+    linked_line: Signal<Option<u32>>,
+    link: RwSignal<Link>,
 ) -> impl IntoView {
     let host = NodeRef::<Div>::new();
     let view: StoredValue<Option<EditorView>, LocalStorage> = StoredValue::new_local(None);
     host.on_load(move |element| {
         let closure = Closure::<dyn Fn(String)>::new(move |text: String| on_change.run(text));
         let lines = Closure::<dyn Fn(Vec<u32>)>::new(move |l: Vec<u32>| on_breakpoints.run(l));
-        let editor = create(&element, &initial, &closure, &lines);
+        let hover = Closure::<dyn Fn(u32)>::new(move |line: u32| {
+            link.update(|l| l.hover = (line > 0).then_some(line));
+        });
+        let choose = Closure::<dyn Fn(u32)>::new(move |line: u32| {
+            link.update(|l| l.chosen = Some(line));
+        });
+        let editor = create(&element, &initial, &closure, &lines, &hover, &choose);
         // The editor lives as long as the page, and so do its callbacks.
         closure.forget();
         lines.forget();
+        hover.forget();
+        choose.forget();
         cursor.set_value(Some(editor.clone()));
         view.set_value(Some(editor));
     });
@@ -92,6 +103,14 @@ pub(crate) fn Editor(
         view.with_value(|editor| {
             if let Some(editor) = editor {
                 set_current_line(editor, line.map_or(JsValue::NULL, JsValue::from));
+            }
+        });
+    });
+    Effect::new(move |_| {
+        let line = linked_line.get();
+        view.with_value(|editor| {
+            if let Some(editor) = editor {
+                set_linked_line(editor, line.map_or(JsValue::NULL, JsValue::from));
             }
         });
     });

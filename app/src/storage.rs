@@ -1,4 +1,5 @@
-//! Autosave: what the student typed survives a reload and a closed tab, per language.
+//! Autosave: what the student typed survives a reload and a closed tab, per language; and
+//! the settings (theme, text size, the bell's mute) are remembered the same way.
 
 /// The browser's local storage, if the page may use it.
 fn local() -> Option<web_sys::Storage> {
@@ -6,7 +7,7 @@ fn local() -> Option<web_sys::Storage> {
 }
 
 /// The saved text for a key.
-pub(crate) fn load(key: &str) -> Option<String> {
+pub fn load(key: &str) -> Option<String> {
     local()?
         .get_item(&format!("babbage-studio/{key}"))
         .ok()
@@ -14,7 +15,7 @@ pub(crate) fn load(key: &str) -> Option<String> {
 }
 
 /// Saves text for a key; a full or blocked storage only loses the autosave.
-pub(crate) fn save(key: &str, text: &str) {
+pub fn save(key: &str, text: &str) {
     if let Some(storage) = local() {
         let _ = storage.set_item(&format!("babbage-studio/{key}"), text);
     }
