@@ -30,6 +30,7 @@ cargo build --locked -p cli
 python3 ../shared/tools/run-corpus target/debug/babbage ../shared/corpus/asm
 
 section "The web app in Chromium"
+test_app_in_browser
 build_app
 node scripts/first-load-size.mjs dist
 npm run --silent test:e2e

@@ -57,3 +57,12 @@ build_app() {
     npm run --silent build:editor
     trunk build --release
 }
+
+# The app's parts in headless Chromium: wasm-bindgen-test-runner (from wasm-bindgen-cli)
+# runs each test binary through Debian's chromedriver; app/webdriver.json gives Chromium
+# its flags.
+test_app_in_browser() {
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+        CHROMEDRIVER=/usr/bin/chromedriver \
+        cargo test --locked -p app --target wasm32-unknown-unknown
+}
