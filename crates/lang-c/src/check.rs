@@ -20,8 +20,9 @@ use isa::Num;
 use crate::ast::*;
 use crate::consts::{self, NotConst};
 
-/// The largest array, in elements: the Store has at most a million columns.
-pub(crate) const MAX_ARRAY: u32 = 1_000_000;
+/// The columns of the Store that a program's data may use: globals and, while their
+/// functions run, local arrays (the rest holds the machine stack).
+pub(crate) const MAX_ARRAY: u32 = ir::layout::FRAME_BASE;
 
 /// What a variable is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -403,7 +404,7 @@ impl Checker<'_> {
                             size_span,
                         )
                         .hints
-                        .push(format!("the Store holds at most {MAX_ARRAY} numbers"));
+                        .push(format!("a program's data has room for {MAX_ARRAY} numbers"));
                         return None;
                     }
                 };
@@ -591,8 +592,29 @@ impl Checker<'_> {
         }
     }
 
-    /// End-of-file checks: `main` exists, called functions are defined.
+    /// End-of-file checks: the data fits, `main` exists, called functions are defined.
     fn finish(&mut self) {
+        let mut used: u64 = 0;
+        for g in &self.syms.globals {
+            used += match g.var.shape {
+                Shape::Array(len) => u64::from(len),
+                _ => 1,
+            };
+            if used > u64::from(MAX_ARRAY) {
+                self.diags.push(
+                    Diagnostic::error(
+                        "c/array-size",
+                        format!(
+                            "the global variables up to `{}` need {used} columns, more than the {MAX_ARRAY} the Store has for data",
+                            g.var.name
+                        ),
+                        g.var.span,
+                    )
+                    .with_hint("make the arrays smaller"),
+                );
+                break;
+            }
+        }
         for f in &self.syms.funcs {
             if f.item.is_none()
                 && let Some(used) = f.used

@@ -383,7 +383,7 @@ fn arrays_and_constants() {
             t.c:12:7: error: the array `m` is too large: 2000000 elements [c/array-size]
             int m[2000000];
                   ^^^^^^^
-              = hint: the Store holds at most 1000000 numbers
+              = hint: a program's data has room for 69998 numbers
             t.c:13:11: error: division by zero in a constant (`/` by 0) [c/division-by-zero]
             int z = 1 / 0;
                       ^
@@ -485,6 +485,19 @@ fn strings_and_addresses_are_not_values() {
                 "alone";
                 ^^^^^^^
               = hint: string literals may only be printed, as in `printf("…")` or `puts("…")`
+        "#]],
+    );
+}
+
+#[test]
+fn the_data_must_fit_in_the_store() {
+    check(
+        "int small[10];\nint a[40000];\nint b[40000];\nint c[5];\nint main(void) { return 0; }\n",
+        expect![[r#"
+            t.c:3:5: error: the global variables up to `b` need 80010 columns, more than the 69998 the Store has for data [c/array-size]
+            int b[40000];
+                ^
+              = hint: make the arrays smaller
         "#]],
     );
 }

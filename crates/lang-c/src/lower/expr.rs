@@ -101,31 +101,7 @@ impl FnLower<'_> {
                 prefix,
                 op,
                 target,
-            } => {
-                let place = self.place(target);
-                self.at(*op);
-                let old = self.read(place);
-                // A variable's old value must be kept before the variable changes.
-                let old = match (place, prefix) {
-                    (Place::Var(_), false) => {
-                        let t = self.b.temp();
-                        self.b.copy(t, old);
-                        t.into()
-                    }
-                    _ => old,
-                };
-                let step = if *inc { BinOp::Add } else { BinOp::Sub };
-                let new = self.binary_at(step, old, Operand::int(1), *op);
-                self.write(place, new.into());
-                if *prefix {
-                    match place {
-                        Place::Var(var) => var.into(),
-                        Place::Column(_) => new.into(),
-                    }
-                } else {
-                    old
-                }
-            }
+            } => self.inc_dec(*inc, *prefix, *op, target),
             ExprKind::Call(_, args, res) => self.call(args, *res, e.span),
             ExprKind::Index(..) => {
                 let place = self.place(e);
@@ -141,9 +117,51 @@ impl FnLower<'_> {
         }
     }
 
+    /// `++`/`--`; the value is the new one if `prefix`, else the old one.
+    fn inc_dec(&mut self, inc: bool, prefix: bool, op: Span, target: &Expr) -> Operand {
+        let place = self.place(target);
+        self.at(op);
+        let step = if inc { BinOp::Add } else { BinOp::Sub };
+        match place {
+            Place::Var(var) if prefix => {
+                self.b.push(InstKind::Binary {
+                    dst: var,
+                    op: step,
+                    lhs: var.into(),
+                    rhs: Operand::int(1),
+                });
+                var.into()
+            }
+            Place::Var(var) => {
+                // The old value must be kept before the variable changes.
+                let old = self.b.temp();
+                self.b.copy(old, var);
+                self.b.push(InstKind::Binary {
+                    dst: var,
+                    op: step,
+                    lhs: old.into(),
+                    rhs: Operand::int(1),
+                });
+                old.into()
+            }
+            Place::Column(_) => {
+                let old = self.read(place);
+                let new = self.b.binary(step, old, Operand::int(1));
+                self.write(place, new.into());
+                if prefix { new.into() } else { old }
+            }
+        }
+    }
+
     /// An expression evaluated for its effect.
     pub(super) fn discard(&mut self, e: &Expr) {
         match &e.kind {
+            // Unused, `x++` is `++x`, which needs no copy of the old value.
+            ExprKind::IncDec {
+                inc, op, target, ..
+            } => {
+                let _ = self.inc_dec(*inc, true, *op, target);
+            }
             ExprKind::Cond(c, a, b) => {
                 let (then_b, else_b, end) =
                     (self.b.new_block(), self.b.new_block(), self.b.new_block());

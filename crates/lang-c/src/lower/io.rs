@@ -158,7 +158,8 @@ impl FnLower<'_> {
             return;
         };
         let join = self.b.new_block();
-        for (i, text) in texts.iter().enumerate() {
+        let (last, rest) = texts.split_last().expect("a choice has texts");
+        for (i, text) in rest.iter().enumerate() {
             let (this, next) = (self.b.new_block(), self.b.new_block());
             let hit = self.b.binary(BinOp::Eq, choice, Operand::int(i as i64));
             self.b.branch(hit, this, next);
@@ -168,6 +169,9 @@ impl FnLower<'_> {
             }
             self.b.terminate(TermKind::Jump(join));
             self.b.switch_to(next);
+        }
+        if !last.is_empty() {
+            self.b.push(InstKind::PrintStr(last.clone()));
         }
         self.b.jump_to(join);
     }
