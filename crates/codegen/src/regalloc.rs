@@ -8,6 +8,9 @@
 //! takes a Store column as its source, a spilled variable needs no reload before it is
 //! read, so colouring never has to be repeated after a spill.
 
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
 use ir::{BlockId, Cfg, Function, InstKind, Liveness, Operand, Var, VarSet};
 use isa::Reg;
 
@@ -192,16 +195,16 @@ pub(crate) fn allocate(f: &Function, cfg: &Cfg, live: &Liveness) -> Allocation {
 
 /// Each live variable's neighbours, sorted and without repeats.
 fn adjacency(n: usize, edges: &[(u32, u32)], live: &[bool]) -> Vec<Vec<u32>> {
-    let mut both: Vec<(u32, u32)> = edges
-        .iter()
-        .filter(|(a, b)| live[*a as usize] && live[*b as usize] && a != b)
-        .flat_map(|&(a, b)| [(a, b), (b, a)])
-        .collect();
-    both.sort_unstable();
-    both.dedup();
     let mut adj = vec![Vec::new(); n];
-    for (a, b) in both {
-        adj[a as usize].push(b);
+    for &(a, b) in edges {
+        if a != b && live[a as usize] && live[b as usize] {
+            adj[a as usize].push(b);
+            adj[b as usize].push(a);
+        }
+    }
+    for list in &mut adj {
+        list.sort_unstable();
+        list.dedup();
     }
     adj
 }
@@ -212,13 +215,23 @@ fn colour(adj: &[Vec<u32>], live: &[bool], cost: &[u64], moves: &[(u32, u32)]) -
     let n = adj.len();
     let mut degree: Vec<usize> = adj.iter().map(Vec::len).collect();
     let mut removed: Vec<bool> = live.iter().map(|l| !l).collect();
-    let mut remaining: Vec<u32> = (0..n as u32).filter(|&v| live[v as usize]).collect();
-    let mut low: Vec<u32> = remaining
-        .iter()
-        .copied()
-        .filter(|&v| degree[v as usize] < k)
+    let mut low: Vec<u32> = (0..n as u32)
+        .filter(|&v| live[v as usize] && degree[v as usize] < k)
         .collect();
-    let mut order: Vec<u32> = Vec::with_capacity(remaining.len());
+    // Spill candidates by cost per neighbour, cheapest first. Degrees only fall, so an
+    // entry whose degree is out of date has too low a key: it is put back with the right
+    // one when it comes out.
+    let mut candidates: BinaryHeap<Reverse<(Key, u32, usize)>> = (0..n as u32)
+        .filter(|&v| live[v as usize] && degree[v as usize] >= k)
+        .map(|v| {
+            Reverse((
+                Key::new(cost[v as usize], degree[v as usize]),
+                v,
+                degree[v as usize],
+            ))
+        })
+        .collect();
+    let mut order: Vec<u32> = Vec::with_capacity(n);
     let mut remove =
         |v: u32, removed: &mut Vec<bool>, degree: &mut Vec<usize>, low: &mut Vec<u32>| {
             removed[v as usize] = true;
@@ -238,18 +251,20 @@ fn colour(adj: &[Vec<u32>], live: &[bool], cost: &[u64], moves: &[(u32, u32)]) -
                 remove(v, &mut removed, &mut degree, &mut low);
             }
         }
-        remaining.retain(|&v| !removed[v as usize]);
         // Every node left has k or more neighbours: set aside the one whose spilling
         // costs least per neighbour it frees, hoping it still finds a colour.
-        let Some(&spill) = remaining.iter().min_by(|&&a, &&b| {
-            let (a, b) = (a as usize, b as usize);
-            let lhs = u128::from(cost[a]) * degree[b] as u128;
-            let rhs = u128::from(cost[b]) * degree[a] as u128;
-            lhs.cmp(&rhs)
-        }) else {
+        let Some(Reverse((_, v, at))) = candidates.pop() else {
             break;
         };
-        remove(spill, &mut removed, &mut degree, &mut low);
+        let d = degree[v as usize];
+        if removed[v as usize] {
+            continue;
+        }
+        if d != at {
+            candidates.push(Reverse((Key::new(cost[v as usize], d), v, d)));
+            continue;
+        }
+        remove(v, &mut removed, &mut degree, &mut low);
     }
 
     let mut partners: Vec<Vec<u32>> = vec![Vec::new(); n];
@@ -274,6 +289,43 @@ fn colour(adj: &[Vec<u32>], live: &[bool], cost: &[u64], moves: &[(u32, u32)]) -
         colours[v as usize] = preferred.or_else(|| HOMES.into_iter().find(free));
     }
     colours
+}
+
+/// A spill candidate's cost per neighbour, compared exactly as a fraction.
+#[derive(Clone, Copy, Debug)]
+struct Key {
+    cost: u64,
+    degree: u64,
+}
+
+impl Key {
+    fn new(cost: u64, degree: usize) -> Key {
+        Key {
+            cost,
+            degree: (degree as u64).max(1),
+        }
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Key {}
+
+impl Ord for Key {
+    fn cmp(&self, other: &Key) -> Ordering {
+        (u128::from(self.cost) * u128::from(other.degree))
+            .cmp(&(u128::from(other.cost) * u128::from(self.degree)))
+    }
+}
+
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Key) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// How many loops contain each block (0 for blocks outside loops and unreachable ones),
