@@ -662,7 +662,14 @@ impl<'a> Lexer<'a, '_> {
             );
             return;
         }
-        match define_value(body.trim()) {
+        let body = body.trim();
+        // A constant defined as another one takes its value.
+        let value = self
+            .defines
+            .get(body)
+            .map(|&(v, _)| v)
+            .or_else(|| define_value(body));
+        match value {
             Some(value) => {
                 if let Some(&(old, old_span)) = self.defines.get(name)
                     && old != value

@@ -379,19 +379,22 @@ impl FnLower<'_> {
                 let f = &self.syms.funcs[id];
                 let returns_value = !f.returns_void;
                 let params = f.params.clone();
-                let mut ops = Vec::new();
-                for (arg, param) in args.iter().zip(&params) {
+                // Arguments are evaluated right to left, as gcc does (C leaves the order
+                // open, and programs that print in their arguments see the difference).
+                let mut ops: Vec<Vec<Operand>> = Vec::new();
+                for (arg, param) in args.iter().zip(&params).rev() {
                     if param.is_array {
                         let array = self.array_ref(arg);
                         self.at(arg.span);
-                        match array {
-                            Some(array) => ops.extend(self.array_args(array)),
-                            None => ops.extend([Operand::int(0), Operand::int(0)]),
-                        }
+                        ops.push(match array {
+                            Some(array) => self.array_args(array).to_vec(),
+                            None => vec![Operand::int(0), Operand::int(0)],
+                        });
                     } else {
-                        ops.push(self.value(arg));
+                        ops.push(vec![self.value(arg)]);
                     }
                 }
+                let ops: Vec<Operand> = ops.into_iter().rev().flatten().collect();
                 self.at(span);
                 let Some(func) = self.funcs[id] else {
                     return Operand::int(0);

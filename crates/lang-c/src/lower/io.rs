@@ -44,13 +44,17 @@ impl FnLower<'_> {
         let Ok(pieces) = format::parse_printf(chars) else {
             return;
         };
-        // C evaluates every argument before `printf` prints anything.
+        // C evaluates every argument before `printf` prints anything; right to left, as
+        // gcc does.
         let mut values = Vec::new();
-        let convs = pieces.iter().filter_map(|p| match p {
-            Piece::Conv(c) => Some(c),
-            Piece::Text(_) => None,
-        });
-        for (conv, arg) in convs.zip(&args[1..]) {
+        let convs: Vec<_> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Conv(c) => Some(c),
+                Piece::Text(_) => None,
+            })
+            .collect();
+        for (conv, arg) in convs.iter().zip(&args[1..]).rev() {
             values.push(match conv.kind {
                 ConvKind::Str => {
                     let mut leaves = Vec::new();
@@ -60,6 +64,7 @@ impl FnLower<'_> {
                 ConvKind::Int | ConvKind::Char => Arg::Num(self.value(arg)),
             });
         }
+        values.reverse();
         let mut values = values.into_iter();
         for piece in pieces {
             match piece {

@@ -382,6 +382,10 @@ impl Parser<'_, '_> {
                     chars.extend_from_slice(part);
                     self.bump();
                 }
+                // C's strings end at their first NUL, whatever the literal holds after.
+                if let Some(end) = chars.iter().position(|&(c, _)| c == '\0') {
+                    chars.truncate(end);
+                }
                 Expr::new(ExprKind::Str(chars), span.cover(self.prev_span()))
             }
             Tok::Ident(name) => {
