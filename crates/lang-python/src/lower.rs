@@ -29,21 +29,26 @@ const ENTRY: &str = "py.main";
 /// Lowers a program that checked without errors.
 pub(crate) fn lower(module: &ast::Module, info: &Info, flow: &Flow) -> ir::Module {
     let mut mb = ModuleBuilder::new();
+    // A global that no function uses lives in a variable of the entry function, which
+    // code generation can keep in a register; the others in Store columns.
+    let mut entry_fb = FunctionBuilder::new(ENTRY, &[], false);
     let globals = info
         .globals
         .iter()
-        .map(|g| mb.global(&g.name, 1, Vec::new(), Some(g.span)))
+        .map(|g| match g.shared {
+            true => Home::Column(mb.global(&g.name, 1, Vec::new(), Some(g.span))),
+            false => Home::Var(entry_fb.named_var(&g.name)),
+        })
         .collect();
     let flags = flow
         .global_flags
         .iter()
         .map(|&g| {
-            mb.global(
-                &format!("{}.bound", info.globals[g].name),
-                1,
-                Vec::new(),
-                None,
-            )
+            let name = format!("{}.bound", info.globals[g].name);
+            match info.globals[g].shared {
+                true => Home::Column(mb.global(&name, 1, Vec::new(), None)),
+                false => Home::Var(entry_fb.named_var(&name)),
+            }
         })
         .collect();
     let defined = flow
@@ -83,7 +88,7 @@ pub(crate) fn lower(module: &ast::Module, info: &Info, flow: &Flow) -> ir::Modul
         l.function(i, def, module.body[func.stmt].span);
     }
     l.current = None;
-    l.f = FunctionBuilder::new(ENTRY, &[], false);
+    l.f = entry_fb;
     l.f.set_def_span(module.body.first().map(|s| s.span));
     l.block(&module.body);
     let main = std::mem::replace(&mut l.f, FunctionBuilder::new(ENTRY, &[], false)).finish();
@@ -98,9 +103,10 @@ struct Lower<'a> {
     mb: ModuleBuilder,
     /// Helpers called so far, to be built at the end.
     wanted: Vec<&'static str>,
-    globals: Vec<GlobalId>,
-    /// The "has a value" flag of each global that needs one, by global.
-    global_flags: Vec<GlobalId>,
+    globals: Vec<Home>,
+    /// The "has a value" flag of each global that needs one, in the order of
+    /// [`Flow::global_flags`].
+    global_flags: Vec<Home>,
     /// The "has been defined" flag of each function that needs one.
     func_flags: Vec<GlobalId>,
     funcs: Vec<FuncId>,
@@ -114,6 +120,15 @@ struct Lower<'a> {
     comps: BTreeMap<usize, Var>,
     /// For each enclosing loop: where `continue` and `break` go.
     loops: Vec<(BlockId, BlockId)>,
+}
+
+/// Where a global variable lives.
+#[derive(Clone, Copy)]
+enum Home {
+    /// A Store column (a global of the IR).
+    Column(GlobalId),
+    /// A variable of the entry function.
+    Var(Var),
 }
 
 /// Collects the helpers that helpers call.
@@ -475,21 +490,9 @@ impl Lower<'_> {
     fn store_var(&mut self, binding: Binding, value: Operand) {
         match binding {
             Binding::Global(g) => {
-                self.f.store(
-                    Address::Global {
-                        global: self.globals[g],
-                        offset: 0,
-                    },
-                    value,
-                );
+                self.store_home(self.globals[g], value);
                 if let Some(k) = self.flow.global_flags.iter().position(|&x| x == g) {
-                    self.f.store(
-                        Address::Global {
-                            global: self.global_flags[k],
-                            offset: 0,
-                        },
-                        Operand::int(1),
-                    );
+                    self.store_home(self.global_flags[k], Operand::int(1));
                 }
             }
             Binding::Local(i) => {
@@ -503,6 +506,22 @@ impl Lower<'_> {
                 self.f.copy(var, value);
             }
             Binding::Func(_) | Binding::Builtin(_) => {}
+        }
+    }
+
+    fn store_home(&mut self, home: Home, value: Operand) {
+        match home {
+            Home::Column(global) => self.f.store(Address::Global { global, offset: 0 }, value),
+            Home::Var(var) => self.f.copy(var, value),
+        }
+    }
+
+    fn load_home(&mut self, home: Home) -> Operand {
+        match home {
+            Home::Column(global) => {
+                Operand::Var(self.f.load(Address::Global { global, offset: 0 }))
+            }
+            Home::Var(var) => Operand::Var(var),
         }
     }
 

@@ -69,6 +69,8 @@ impl Info {
 pub(crate) struct Variable {
     pub(crate) name: String,
     pub(crate) span: Span,
+    /// For a global: whether any function uses it (else only the module's code does).
+    pub(crate) shared: bool,
 }
 
 /// A function of the program.

@@ -7,7 +7,11 @@ use expect_test::{Expect, expect};
 /// Lowers `source` and compares the IR's text (with source lines) with `expect`.
 fn check_ir(source: &str, expect: Expect) {
     let lowering = lang_python::lower("t.py", source);
-    assert!(lowering.diagnostics.is_empty(), "{:?}", lowering.diagnostics);
+    assert!(
+        lowering.diagnostics.is_empty(),
+        "{:?}",
+        lowering.diagnostics
+    );
     let module = lowering.module.expect("a module");
     ir::verify(&module).expect("a valid module");
     expect.assert_eq(&ir::print_module(&module, Some(source)));
@@ -34,8 +38,6 @@ fn straight_line_code_and_a_function() {
     check_ir(
         "def double(n):\n    return n * 2\n\n\nx = int(input(\"n? \"))\nprint(double(x), x > 3, sep=\", \")\n",
         expect![[r#"
-            global @x[1]
-
             func double(n.0) -> value {
             b0:
               #0    t1 = mul n.0, 2                      ; line 2
@@ -45,24 +47,22 @@ fn straight_line_code_and_a_function() {
             entry func py.main() {
             b0:
               #2    printstr "n? "                       ; line 5
-              #3    t0 = read                            ; line 5
-              #4    store [@x], t0                       ; line 5
-              #5    t1 = load [@x]                       ; line 6
-              #6    t2 = call double(t1)                 ; line 6
-              #7    t3 = load [@x]                       ; line 6
-              #8    t4 = gt t3, 3                        ; line 6
-              #9    print t2                             ; line 6
-              #10   printstr ", "                        ; line 6
-              #11   branch t4, b1, b2                    ; line 6
+              #3    t1 = read                            ; line 5
+              #4    x.0 = t1                             ; line 5
+              #5    t2 = call double(x.0)                ; line 6
+              #6    t3 = gt x.0, 3                       ; line 6
+              #7    print t2                             ; line 6
+              #8    printstr ", "                        ; line 6
+              #9    branch t3, b1, b2                    ; line 6
             b1:
-              #12   printstr "True"                      ; line 6
-              #13   jump b3                              ; line 6
+              #10   printstr "True"                      ; line 6
+              #11   jump b3                              ; line 6
             b2:
-              #14   printstr "False"                     ; line 6
-              #15   jump b3                              ; line 6
+              #12   printstr "False"                     ; line 6
+              #13   jump b3                              ; line 6
             b3:
-              #16   printstr "\n"                        ; line 6
-              #17   return                               ; line 6
+              #14   printstr "\n"                        ; line 6
+              #15   return                               ; line 6
             }
         "#]],
     );
@@ -79,15 +79,23 @@ fn faults_name_the_line_of_the_operation() {
             fault on line 3: not supported in this subset
         "#]],
     );
-    check_run("x = 10 ** 49\nprint(x)\ny = x * 10\n", &[], expect![[r#"
+    check_run(
+        "x = 10 ** 49\nprint(x)\ny = x * 10\n",
+        &[],
+        expect![[r#"
         10000000000000000000000000000000000000000000000000
         --
         fault on line 3: overflow
-    "#]]);
-    check_run("xs = [1, 2]\nn = 0\nfor i in range(1, 3, n):\n    print(i)\n", &[], expect![[r#"
+    "#]],
+    );
+    check_run(
+        "xs = [1, 2]\nn = 0\nfor i in range(1, 3, n):\n    print(i)\n",
+        &[],
+        expect![[r#"
         --
         fault on line 3: not supported in this subset
-    "#]]);
+    "#]],
+    );
     check_run(
         "def at(xs, i):\n    return xs[i]\n\n\nys = [4, 5]\nprint(at(ys, -2))\nprint(at(ys, 2))\n",
         &[],
@@ -97,30 +105,54 @@ fn faults_name_the_line_of_the_operation() {
             fault on line 2: index out of range
         "#]],
     );
-    check_run("xs = []\nxs.pop()\n", &[], expect![[r#"
+    check_run(
+        "xs = []\nxs.pop()\n",
+        &[],
+        expect![[r#"
         --
         fault on line 2: index out of range
-    "#]]);
-    check_run("print(max([]))\n", &[], expect![[r#"
+    "#]],
+    );
+    check_run(
+        "print(max([]))\n",
+        &[],
+        expect![[r#"
         --
         fault on line 1: index out of range
-    "#]]);
-    check_run("xs = [1]\nprint(xs.index(2))\n", &[], expect![[r#"
+    "#]],
+    );
+    check_run(
+        "xs = [1]\nprint(xs.index(2))\n",
+        &[],
+        expect![[r#"
         --
         fault on line 2: index out of range
-    "#]]);
-    check_run("a = int(input())\nb = int(input())\n", &[3], expect![[r#"
+    "#]],
+    );
+    check_run(
+        "a = int(input())\nb = int(input())\n",
+        &[3],
+        expect![[r#"
         --
         fault on line 2: card reader empty
-    "#]]);
-    check_run("print(7 // 0)\n", &[], expect![[r#"
+    "#]],
+    );
+    check_run(
+        "print(7 // 0)\n",
+        &[],
+        expect![[r#"
         --
         fault on line 1: division by zero
-    "#]]);
-    check_run("print(7 % (1 - 1))\n", &[], expect![[r#"
+    "#]],
+    );
+    check_run(
+        "print(7 % (1 - 1))\n",
+        &[],
+        expect![[r#"
         --
         fault on line 1: division by zero
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]

@@ -182,7 +182,13 @@ impl Lower<'_> {
 
     /// Whether an IR variable is one of the program's (not a temporary).
     fn is_variable(&self, var: ir::Var) -> bool {
-        self.locals.contains(&var) || self.comps.values().any(|&c| c == var)
+        self.locals.contains(&var)
+            || self.comps.values().any(|&c| c == var)
+            || (self.current.is_none()
+                && self
+                    .globals
+                    .iter()
+                    .any(|h| matches!(h, super::Home::Var(v) if *v == var)))
     }
 
     /// A variable's value, checked to have one if it might not.
@@ -191,16 +197,10 @@ impl Lower<'_> {
         match binding {
             Binding::Global(g) => {
                 if check && let Some(k) = self.flow.global_flags.iter().position(|&x| x == g) {
-                    let flag = self.f.load(Address::Global {
-                        global: self.global_flags[k],
-                        offset: 0,
-                    });
-                    self.unbound_check(flag.into(), span);
+                    let flag = self.load_home(self.global_flags[k]);
+                    self.unbound_check(flag, span);
                 }
-                Operand::Var(self.f.load(Address::Global {
-                    global: self.globals[g],
-                    offset: 0,
-                }))
+                self.load_home(self.globals[g])
             }
             Binding::Local(i) => {
                 if check && let Some(&flag) = self.local_flags.get(&i) {

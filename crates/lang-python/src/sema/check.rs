@@ -69,6 +69,8 @@ pub(super) struct Checker<'a> {
     types: BTreeMap<usize, Tv>,
     calls: BTreeMap<usize, Vec<ArgFrom>>,
     pending: Vec<Pending>,
+    /// Globals that some function uses.
+    shared: BTreeSet<usize>,
 }
 
 impl<'a> Checker<'a> {
@@ -88,6 +90,7 @@ impl<'a> Checker<'a> {
             types: BTreeMap::new(),
             calls: BTreeMap::new(),
             pending: Vec::new(),
+            shared: BTreeSet::new(),
         };
         c.declare(module);
         for (i, stmt) in module.body.iter().enumerate() {
@@ -590,6 +593,9 @@ impl<'a> Checker<'a> {
             }
         }
         if let Some(i) = self.globals.iter().position(|g| g.name == name) {
+            if self.current.is_some() {
+                self.shared.insert(i);
+            }
             return Some(Binding::Global(i));
         }
         if store {
@@ -672,6 +678,7 @@ impl<'a> Checker<'a> {
             Variable {
                 name: v.name.clone(),
                 span: v.span,
+                shared: false,
             }
         };
         info.globals = self
@@ -679,6 +686,9 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|v| resolve(&mut self.s, v))
             .collect();
+        for &g in &self.shared {
+            info.globals[g].shared = true;
+        }
         info.comps = self.comps.iter().map(|v| resolve(&mut self.s, v)).collect();
         info.funcs = self
             .funcs
