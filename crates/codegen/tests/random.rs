@@ -46,6 +46,13 @@ enum Op {
     Call(Arg, Arg, u8),
     Store(Arg, Arg),
     Load(Arg, u8),
+    /// `t = alloc(size)`, then `t[0] = t`.
+    Alloc(Arg, u8),
+    /// Through a frame array of main's.
+    FrameStore(Arg, Arg),
+    FrameLoad(Arg, u8),
+    /// The helper called through its function value.
+    CallIndirect(Arg, Arg, u8),
 }
 
 #[derive(Clone, Debug)]
@@ -99,6 +106,18 @@ fn op(vars: u8, calls: bool) -> impl Strategy<Value = Op> {
                 .prop_map(|(x, y, t)| Op::Call(x, y, t))
                 .boxed(),
         ));
+        choices.push((
+            1,
+            (a(), a(), d())
+                .prop_map(|(x, y, t)| Op::CallIndirect(x, y, t))
+                .boxed(),
+        ));
+        choices.push((1, (a(), d()).prop_map(|(x, t)| Op::Alloc(x, t)).boxed()));
+        choices.push((
+            1,
+            (a(), a()).prop_map(|(i, v)| Op::FrameStore(i, v)).boxed(),
+        ));
+        choices.push((1, (a(), d()).prop_map(|(i, t)| Op::FrameLoad(i, t)).boxed()));
     }
     proptest::strategy::Union::new_weighted(choices)
 }
@@ -184,6 +203,50 @@ fn emit_ops(
                 func: helper,
                 args: vec![o(x), o(y)],
             }),
+            Op::CallIndirect(x, y, t) => {
+                let callee = f.temp();
+                f.push(InstKind::FuncAddr {
+                    dst: callee,
+                    func: helper,
+                });
+                f.push(InstKind::CallIndirect {
+                    dst: Some(vars[*t as usize]),
+                    callee: callee.into(),
+                    args: vec![o(x), o(y)],
+                });
+            }
+            Op::Alloc(size, t) => {
+                let p = vars[*t as usize];
+                f.push(InstKind::Alloc {
+                    dst: p,
+                    words: o(size),
+                });
+                let addr = Address::Ptr {
+                    base: p.into(),
+                    offset: 0,
+                };
+                f.store(addr, p);
+            }
+            Op::FrameStore(i, _) | Op::FrameLoad(i, _) => {
+                f.push(InstKind::CheckIndex {
+                    index: o(i),
+                    len: Operand::int(4),
+                });
+                let base = f.frame_addr(0);
+                let p = f.binary(BinOp::Add, base, o(i));
+                let addr = Address::Ptr {
+                    base: p.into(),
+                    offset: 0,
+                };
+                match op {
+                    Op::FrameStore(_, v) => f.store(addr, o(v)),
+                    Op::FrameLoad(_, t) => f.push(InstKind::Load {
+                        dst: vars[*t as usize],
+                        addr,
+                    }),
+                    _ => unreachable!("matched above"),
+                }
+            }
             Op::Store(i, _) | Op::Load(i, _) => {
                 f.push(InstKind::CheckIndex {
                     index: o(i),
@@ -226,6 +289,7 @@ fn build(p: &Program) -> Module {
     let mut f = FunctionBuilder::new("main", &[], true);
     let vars: Vec<Var> = (0..VARS).map(|k| f.named_var(&format!("v{k}"))).collect();
     let fuel = f.named_var("fuel");
+    f.frame_array(4);
     for v in &vars[..2] {
         spans.next(&mut f);
         f.push(InstKind::ReadCard { dst: *v });
