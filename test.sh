@@ -27,7 +27,8 @@ section "The shared corpus through the command line"
 # `cargo test` already ran tests/programs (which holds copies of the shared corpus) through
 # the command line; this runs the shared corpus itself with its own checker.
 cargo build --locked -p cli
-python3 ../shared/tools/run-corpus target/debug/babbage ../shared/corpus/asm
+python3 ../shared/tools/run-corpus target/debug/babbage \
+    ../shared/corpus/asm ../shared/corpus/c ../shared/corpus/python
 
 section "The web app in Chromium"
 test_app_in_browser
@@ -36,12 +37,18 @@ node scripts/first-load-size.mjs dist
 npm run --silent test:e2e
 
 section "Fuzzing (${FUZZ_SECONDS:=15} s per target)"
-for target in assemble machine; do
+# Each target with its seeds and, for the assembler, a dictionary of its words.
+fuzz() {
+    local target=$1
+    shift
     mkdir -p "fuzz/corpus/$target"
-    cargo +nightly fuzz run --fuzz-dir fuzz "$target" "fuzz/corpus/$target" tests/programs/asm \
-        -- -max_total_time="$FUZZ_SECONDS" -dict=fuzz/asm.dict -max_len=4096 -print_final_stats=0 \
+    cargo +nightly fuzz run --fuzz-dir fuzz "$target" "fuzz/corpus/$target" "$@" \
+        -- -max_total_time="$FUZZ_SECONDS" -max_len=4096 -print_final_stats=0 $FUZZ_DICT \
         2>&1 | tail -n 3
     [[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "fuzz target $target failed"; exit 1; }
-done
+}
+FUZZ_DICT=-dict=fuzz/asm.dict fuzz assemble tests/programs/asm
+FUZZ_DICT=-dict=fuzz/asm.dict fuzz machine tests/programs/asm
+FUZZ_DICT= fuzz compile tests/programs/c tests/programs/python
 
 section "All checks passed"

@@ -439,12 +439,16 @@ pub(crate) fn App() -> impl IntoView {
             <Appearance />
             <label>
                 "Language "
-                // Only assembly is built so far; the others are listed, disabled.
+                // The studio edits assembly so far; the others are listed, disabled, until
+                // the page offers them (C and Python already compile in the command line).
                 <select data-testid="language">
-                    {Language::ALL.into_iter().map(|l| view! {
-                        <option value=l.extension() selected=l == Language::Asm disabled=!l.is_available()>
-                            {l.name()}{(!l.is_available()).then_some(" (coming)")}
-                        </option>
+                    {Language::ALL.into_iter().map(|l| {
+                        let offered = l == Language::Asm;
+                        view! {
+                            <option value=l.extension() selected=offered disabled=!offered>
+                                {l.name()}{(!offered).then_some(" (coming)")}
+                            </option>
+                        }
                     }).collect_view()}
                 </select>
             </label>

@@ -44,6 +44,10 @@ pub(crate) enum Command {
         /// Print every instruction and what it changed on standard error.
         #[arg(long)]
         trace: bool,
+        /// Optimisation level: 1 (the default) folds constants, propagates copies and
+        /// removes dead code; 0 compiles the program as written, to compare.
+        #[arg(long, value_name = "LEVEL", default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=1))]
+        opt: u8,
     },
     /// Compile a program and print its diagnostics only.
     Check {
@@ -66,6 +70,10 @@ pub(crate) enum Command {
         /// What to print: `asm` (canonical Babbage assembly) or `ir`.
         #[arg(long, value_enum)]
         emit: Emit,
+        /// Optimisation level: 1 (the default) folds constants, propagates copies and
+        /// removes dead code; 0 compiles the program as written, to compare.
+        #[arg(long, value_name = "LEVEL", default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=1))]
+        opt: u8,
     },
 }
 
@@ -81,7 +89,8 @@ pub(crate) enum Format {
 /// What `build` prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Emit {
-    /// Canonical Babbage assembly.
+    /// Babbage assembly that assembles back to the identical program (for compiled
+    /// languages, with each source line as a comment).
     Asm,
     /// The compiler's intermediate representation.
     Ir,
@@ -127,6 +136,16 @@ mod tests {
             Command::Run { input, .. } => assert_eq!(input.as_deref(), Some("-3,4")),
             other => panic!("parsed as {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_optimisation_level_is_0_or_1() {
+        match parse_ok(&["build", "p.c", "--emit", "ir", "--opt", "0"]) {
+            Command::Build { opt, emit, .. } => assert_eq!((opt, emit), (0, Emit::Ir)),
+            other => panic!("parsed as {other:?}"),
+        }
+        let args = ["babbage", "run", "p.c", "--opt", "2"].map(OsString::from);
+        assert!(Cli::try_parse_from(args).unwrap_err().use_stderr());
     }
 
     #[test]

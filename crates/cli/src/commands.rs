@@ -3,7 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use engine::{Compilation, Diagnostic, Language, LineIndex, NoFiles, RunEnd, Runner};
+use engine::{
+    Compilation, CompileOptions, Diagnostic, Language, LineIndex, NoFiles, RunEnd, Runner,
+};
 
 use crate::args::{Command, Emit, Format, USAGE};
 
@@ -20,22 +22,24 @@ pub(crate) fn execute(command: Command) -> u8 {
             max_steps,
             stats,
             trace,
+            opt,
         } => {
             let cards = match engine::parse_input(input.as_deref().unwrap_or("")) {
                 Ok(cards) => cards,
                 Err(message) => return usage(&format!("--input: {message}")),
             };
-            let (path, source, compilation) = match load(&file, lang.as_deref()) {
+            let (path, source, compilation) = match load(&file, lang.as_deref(), opt) {
                 Ok(loaded) => loaded,
                 Err(code) => return code,
             };
+            let has_result = compilation.has_result();
             let Some(runner) = Runner::new(&compilation, cards, max_steps) else {
                 return report_diagnostics(&path, &source, &compilation.diagnostics);
             };
-            run(&path, runner, stats, trace)
+            run(&path, runner, stats, trace, has_result)
         }
         Command::Check { file, lang, format } => {
-            let (path, source, compilation) = match load(&file, lang.as_deref()) {
+            let (path, source, compilation) = match load(&file, lang.as_deref(), 1) {
                 Ok(loaded) => loaded,
                 Err(code) => return code,
             };
@@ -50,15 +54,30 @@ pub(crate) fn execute(command: Command) -> u8 {
             }
             u8::from(!compilation.is_ok())
         }
-        Command::Build { file, lang, emit } => {
-            let (path, source, compilation) = match load(&file, lang.as_deref()) {
+        Command::Build {
+            file,
+            lang,
+            emit,
+            opt,
+        } => {
+            let (path, source, compilation) = match load(&file, lang.as_deref(), opt) {
                 Ok(loaded) => loaded,
                 Err(code) => return code,
             };
-            if emit == Emit::Ir {
-                return usage("--emit ir is not built yet: the IR comes with the compiler");
-            }
-            match engine::emit_asm(&compilation) {
+            let text = match emit {
+                Emit::Ir if compilation.is_ok() && compilation.ir.is_none() => {
+                    return usage(&format!(
+                        "{} has no IR: it is not compiled through it (try --emit asm)",
+                        compilation.language.name()
+                    ));
+                }
+                Emit::Ir => engine::emit_ir(&compilation, &source),
+                Emit::Asm if compilation.language == Language::Asm => {
+                    engine::emit_asm(&compilation)
+                }
+                Emit::Asm => engine::emit_annotated_asm(&compilation, &source),
+            };
+            match text {
                 Some(text) => {
                     let _ = std::io::stdout().write_all(text.as_bytes());
                     0
@@ -75,7 +94,7 @@ fn usage(message: &str) -> u8 {
 }
 
 /// Reads and compiles a file, or reports a usage error.
-fn load(file: &Path, lang: Option<&str>) -> Result<(String, String, Compilation), u8> {
+fn load(file: &Path, lang: Option<&str>, opt: u8) -> Result<(String, String, Compilation), u8> {
     let path = file.display().to_string();
     let language = match lang {
         Some(name) => Language::from_name(name)
@@ -99,7 +118,8 @@ fn load(file: &Path, lang: Option<&str>) -> Result<(String, String, Compilation)
     // Bytes that are not UTF-8 become U+FFFD, which the compiler then reports where it
     // stands, like any other character it does not expect.
     let source = String::from_utf8_lossy(&bytes).into_owned();
-    let compilation = engine::compile(language, &path, &source, &NoFiles);
+    let options = CompileOptions { optimize: opt > 0 };
+    let compilation = engine::compile_with(language, &path, &source, &NoFiles, options);
     Ok((path, source, compilation))
 }
 
@@ -137,7 +157,7 @@ fn diagnostics_json(path: &str, source: &str, diagnostics: &[Diagnostic]) -> Str
 }
 
 /// Runs to the end, streaming the printer's output, and reports how the run ended.
-fn run(path: &str, mut runner: Runner, stats: bool, trace: bool) -> u8 {
+fn run(path: &str, mut runner: Runner, stats: bool, trace: bool, has_result: bool) -> u8 {
     #[allow(
         clippy::disallowed_methods,
         reason = "the command line reports wall time"
@@ -173,6 +193,9 @@ fn run(path: &str, mut runner: Runner, stats: bool, trace: bool) -> u8 {
     let mut stderr = std::io::stderr().lock();
     if stats {
         let _ = writeln!(stderr, "steps: {}", runner.steps());
+        if has_result && end == RunEnd::Halted {
+            let _ = writeln!(stderr, "result: {}", runner.result());
+        }
         let _ = writeln!(
             stderr,
             "engine time: this run would take {} on Babbage's engine",

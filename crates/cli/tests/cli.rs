@@ -101,14 +101,57 @@ fn usage_errors_exit_64_with_a_message() {
         assert!(!out.stderr.is_empty(), "{args:?} said nothing");
         assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
     }
-    let c = Program::new("hello.c", "int main(void) { return 0; }\n");
-    let out = c.run(&[]);
+    let haskell = Program::new("hello.hs", "main = print 42\n");
+    let out = haskell.run(&[]);
     assert_eq!(out.status.code(), Some(64));
     assert!(
-        text(&out.stderr).contains("C is not built yet"),
+        text(&out.stderr).contains("Haskell is not built yet"),
         "{}",
         text(&out.stderr)
     );
+}
+
+#[test]
+fn c_main_returns_its_result_with_the_statistics() {
+    let c = Program::new("seven.c", "int main(void) {\n    return 3 + 4;\n}\n");
+    let out = c.run(&["--stats"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr).lines().any(|l| l == "result: 7"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn build_emits_ir_and_annotated_assembly_for_compiled_languages() {
+    let source = "x = 6\nprint(x * 7)\n";
+    let p = Program::new("answer.py", source);
+    let ir = babbage(&["build", p.path.to_str().unwrap(), "--emit", "ir"]);
+    assert_eq!(ir.status.code(), Some(0), "{}", text(&ir.stderr));
+    assert!(
+        text(&ir.stdout).contains("; line 2"),
+        "{}",
+        text(&ir.stdout)
+    );
+    let asm = babbage(&[
+        "build",
+        p.path.to_str().unwrap(),
+        "--emit",
+        "asm",
+        "--opt",
+        "0",
+    ]);
+    assert_eq!(asm.status.code(), Some(0), "{}", text(&asm.stderr));
+    let listing = text(&asm.stdout);
+    assert!(listing.contains("; line 2: print(x * 7)"), "{listing}");
+    // The listing is a program of its own that prints the same.
+    let again = Program::new("answer.basm", &listing);
+    assert_eq!(text(&again.run(&[]).stdout), "42\n");
+    let basm = Program::new("plain.basm", "WRPRN 1\nHALT\n");
+    let out = babbage(&["build", basm.path.to_str().unwrap(), "--emit", "ir"]);
+    assert_eq!(out.status.code(), Some(64), "assembly has no IR");
 }
 
 #[test]

@@ -7,6 +7,7 @@ use diag::{Diagnostic, Span};
 use isa::Program;
 use serde::{Deserialize, Serialize};
 
+use crate::compiled::{CompileOptions, compile_through_ir};
 use crate::{Language, SourceMap};
 
 /// Where programs that include other files (card decks do) find them. The core does no
@@ -48,6 +49,11 @@ pub struct Compilation {
     pub diagnostics: Vec<Diagnostic>,
     /// Where each instruction came from.
     pub source_map: SourceMap,
+    /// The IR the program was generated from, for languages compiled through it (the IR
+    /// view and the reference interpreter use it; callers read it through
+    /// [`crate::emit_ir`] and [`crate::interpret`]).
+    #[serde(default)]
+    pub ir: Option<Arc<ir::Module>>,
 }
 
 impl Compilation {
@@ -55,14 +61,33 @@ impl Compilation {
     pub fn is_ok(&self) -> bool {
         self.program.is_some()
     }
+
+    /// Whether a run has a result beside its output: the value C's `main` returns.
+    pub fn has_result(&self) -> bool {
+        self.ir
+            .as_deref()
+            .is_some_and(|m| m.function(m.entry).returns_value)
+    }
 }
 
-/// Compiles `source`, named `name` (for the source map), in `language`.
+/// Compiles `source`, named `name` (for the source map), in `language`, with the IR
+/// optimisations on.
 pub fn compile(
     language: Language,
     name: &str,
     source: &str,
     files: &dyn FileProvider,
+) -> Compilation {
+    compile_with(language, name, source, files, CompileOptions::default())
+}
+
+/// Compiles as [`compile`] does, with the given options.
+pub fn compile_with(
+    language: Language,
+    name: &str,
+    source: &str,
+    files: &dyn FileProvider,
+    options: CompileOptions,
 ) -> Compilation {
     let _ = files;
     match language {
@@ -74,8 +99,10 @@ pub fn compile(
                 program: assembly.program.map(Arc::new),
                 diagnostics: assembly.diagnostics,
                 source_map,
+                ir: None,
             }
         }
+        Language::C | Language::Python => compile_through_ir(language, name, source, options),
         _ => Compilation {
             language,
             program: None,
@@ -88,6 +115,7 @@ pub fn compile(
                 files: vec![name.to_string()],
                 ..SourceMap::default()
             },
+            ir: None,
         },
     }
 }

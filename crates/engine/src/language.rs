@@ -88,7 +88,7 @@ impl Language {
 
     /// Whether this build can compile the language yet.
     pub fn is_available(self) -> bool {
-        matches!(self, Language::Asm)
+        matches!(self, Language::Asm | Language::C | Language::Python)
     }
 }
 

@@ -10,13 +10,17 @@
 //! the types they need are re-exported or wrapped here, and every result is serializable.
 
 mod compile;
+mod compiled;
 mod language;
 mod listing;
 mod run;
 mod session;
 mod source_map;
 
-pub use compile::{Compilation, FileProvider, MemoryFiles, NoFiles, compile, emit_asm};
+pub use compile::{
+    Compilation, FileProvider, MemoryFiles, NoFiles, compile, compile_with, emit_asm,
+};
+pub use compiled::{CompileOptions, emit_annotated_asm, emit_ir, interpret};
 pub use debugger::{Breakpoint, CmpOp, Condition, Motion, Outcome, Place, StopReason, Watchpoint};
 pub use diag::{Diagnostic, LineCol, LineIndex, Severity, Span, render_plain};
 pub use isa::{EngineTime, Num, ParseNumError};

@@ -170,6 +170,12 @@ impl Runner {
         self.machine.bells()
     }
 
+    /// The program's result after a normal halt, for languages whose entry function
+    /// returns one (C's `main`): compiled code leaves it in `A`.
+    pub fn result(&self) -> Num {
+        self.machine.cpu().reg(Reg::A)
+    }
+
     fn fault(&self) -> RunEnd {
         match self.machine.status() {
             Status::Faulted(fault) => {

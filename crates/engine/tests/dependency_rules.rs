@@ -5,7 +5,21 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 
 /// The crates that must build for the browser and behave identically there.
-const CORE: [&str; 6] = ["isa", "diag", "asm", "emu", "debugger", "engine"];
+const CORE: [&str; 10] = [
+    "isa",
+    "diag",
+    "asm",
+    "emu",
+    "ir",
+    "codegen",
+    "lang-c",
+    "lang-python",
+    "debugger",
+    "engine",
+];
+
+/// The front ends: one per compiled language.
+const FRONT_ENDS: [&str; 2] = ["lang-c", "lang-python"];
 
 /// Crates that would bring the web, async runtimes, databases or unseeded randomness into
 /// the core.
@@ -115,6 +129,45 @@ fn front_ends_never_depend_on_the_machine_or_the_debugger() {
         !deps.contains("emu") && !deps.contains("debugger"),
         "asm depends on {deps:?}"
     );
+}
+
+#[test]
+fn front_ends_depend_on_no_other_front_end_nor_on_code_generation_or_the_machine() {
+    let graph = graph();
+    for front_end in FRONT_ENDS {
+        assert!(
+            graph.contains_key(front_end),
+            "`{front_end}` is not in the workspace"
+        );
+        let deps = closure(&graph, front_end);
+        let wrong: Vec<_> = deps
+            .iter()
+            .filter(|d| {
+                d.starts_with("lang-")
+                    || ["codegen", "emu", "debugger", "asm", "engine"].contains(&d.as_str())
+            })
+            .collect();
+        assert!(wrong.is_empty(), "`{front_end}` depends on {wrong:?}");
+        assert!(
+            deps.contains("ir"),
+            "`{front_end}` does not lower to the IR"
+        );
+    }
+}
+
+#[test]
+fn the_ir_and_code_generation_know_no_front_end_and_no_machine() {
+    let graph = graph();
+    for name in ["ir", "codegen"] {
+        let deps = closure(&graph, name);
+        let wrong: Vec<_> = deps
+            .iter()
+            .filter(|d| {
+                d.starts_with("lang-") || ["emu", "debugger", "engine"].contains(&d.as_str())
+            })
+            .collect();
+        assert!(wrong.is_empty(), "`{name}` depends on {wrong:?}");
+    }
 }
 
 #[test]
