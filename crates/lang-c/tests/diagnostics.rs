@@ -552,3 +552,24 @@ fn nesting_too_deep() {
     assert_eq!(diags.len(), 1);
     expect!["nesting deeper than 200 levels"].assert_eq(&diags[0].message);
 }
+
+#[test]
+fn an_assignment_as_a_condition_is_a_warning() {
+    check(
+        "int main(void) {\n    int x = 1, y = 0;\n    if (x = 0) y = 1;\n    while ((x = y)) y = 0;\n    for (; x == 1; ) x = 0;\n    return y;\n}\n",
+        expect![[r#"
+            t.c:3:11: warning: `x = 0` assigns, and the condition tests the value assigned [c/assign-in-condition]
+                if (x = 0) y = 1;
+                      ^
+              = hint: to compare, write `==`; to assign on purpose, add parentheses: `if ((x = y))`
+        "#]],
+    );
+    let lowering = lang_c::lower(
+        "t.c",
+        "int main(void) { int x; if (x = 2) return 1; return 0; }",
+    );
+    assert!(
+        lowering.module.is_some(),
+        "a warning does not stop compiling"
+    );
+}
