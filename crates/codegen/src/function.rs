@@ -6,6 +6,7 @@ use isa::Insn;
 
 use crate::Origin;
 use crate::emit::Emitter;
+use crate::facts::Facts;
 use crate::frame::Frame;
 use crate::names::Names;
 use crate::regalloc::allocate;
@@ -97,10 +98,12 @@ pub(crate) fn function(
         epilogue,
         deferred: Vec::new(),
         globals: &info.globals,
+        facts: Facts::default(),
     };
     for (pos, &b) in order.iter().enumerate() {
         let block = f.block(b);
         let first = first_ids[b.0 as usize];
+        g.facts.clear();
         g.e.bind(g.blocks[b.0 as usize]);
         g.e.name_here(names.fresh(&format!("{name}.{}", b.0)));
         let live_after = live.live_after(f, b);

@@ -21,6 +21,7 @@
 //! the program it returns always passes [`isa::Program::validate`] for such a module.
 
 mod emit;
+mod facts;
 mod frame;
 mod function;
 mod names;
