@@ -8,6 +8,7 @@
 use ir::{BinOp, FuncId, FunctionBuilder, InstKind, Operand, TermKind, UnOp, Var};
 
 use super::FnLower;
+use super::expr::Place;
 use crate::ast::{Expr, ExprKind};
 use crate::format::{self, ConvKind, Piece};
 
@@ -215,9 +216,14 @@ impl FnLower<'_> {
             };
             let place = self.place(target);
             self.at(arg.span);
-            let card = self.b.temp();
-            self.b.push(InstKind::ReadCard { dst: card });
-            self.write(place, card.into());
+            match place {
+                Place::Var(var) => self.b.push(InstKind::ReadCard { dst: var }),
+                Place::Column(_) => {
+                    let card = self.b.temp();
+                    self.b.push(InstKind::ReadCard { dst: card });
+                    self.write(place, card.into());
+                }
+            }
         }
     }
 
