@@ -1,9 +1,9 @@
 //! Differential testing against gcc: seeded random programs of arithmetic, comparisons,
-//! short-circuit logic, `?:`, `switch`, loops and padded `printf` must print through the
-//! IR's reference interpreter exactly what they print compiled by gcc. Values stay well
-//! inside C's `long`, and every divisor is checked first, so the programs have no
-//! undefined behaviour. Where gcc is not installed the test has nothing to compare with
-//! and passes.
+//! short-circuit logic, `?:`, `switch`, loops, arrays, calls, `++` and padded `printf`
+//! must print through the IR's reference interpreter exactly what they print compiled by
+//! gcc. Values stay well inside C's `long`, and every divisor and index is checked first,
+//! so the programs have no undefined behaviour. Where gcc is not installed the test has
+//! nothing to compare with and passes.
 
 use std::fmt::Write;
 use std::process::Command;
@@ -33,14 +33,14 @@ const VARS: [&str; 4] = ["a", "b", "c", "d"];
 /// products always have a small constant on one side.
 fn expr(rng: &mut Rng, depth: u32) -> String {
     if depth == 0 || rng.below(4) == 0 {
-        return if rng.below(3) == 0 {
-            format!("{}", rng.below(200) as i64 - 100)
-        } else {
-            rng.pick(&VARS).to_string()
+        return match rng.below(6) {
+            0 | 1 => format!("{}", rng.below(200) as i64 - 100),
+            2 => format!("{}[{}]", rng.pick(&["t", "g"]), rng.below(8)),
+            _ => rng.pick(&VARS).to_string(),
         };
     }
     let (x, y) = (expr(rng, depth - 1), expr(rng, depth - 1));
-    match rng.below(12) {
+    match rng.below(13) {
         0 | 1 => format!("({x} + {y})"),
         2 => format!("({x} - {y})"),
         3 => format!("({x} * {})", rng.below(201) as i64 - 100),
@@ -54,18 +54,39 @@ fn expr(rng: &mut Rng, depth: u32) -> String {
         8 => format!("({x} || !{y})"),
         9 => format!("({x} > {y} ? {x} : {y})"),
         10 => format!("(-({x}))"),
+        11 => format!("h({x}, {y})"),
         _ => format!("(({x}) % 97)"),
     }
 }
 
 fn program(rng: &mut Rng) -> String {
-    let mut p = String::from("#include <stdio.h>\n\nint main(void) {\n");
+    let mut p = String::from(
+        "#include <stdio.h>\n\nlong g[8] = {3, -1, 4, 1, -5, 9, 2, -6};\n\n\
+         long h(long x, long y) {\n    return (x * 3 - y) % 1000003;\n}\n\n\
+         int main(void) {\n    long t[8] = {0};\n",
+    );
     for v in VARS {
         let _ = writeln!(p, "    long {v} = {};", rng.below(2000) as i64 - 1000);
     }
     for _ in 0..12 {
         let v = rng.pick(&VARS);
-        match rng.below(5) {
+        match rng.below(7) {
+            5 => {
+                let _ = writeln!(
+                    p,
+                    "    {}[(({}) % 8 + 8) % 8] = ({}) % 1000003;",
+                    rng.pick(&["t", "g"]),
+                    expr(rng, 2),
+                    expr(rng, 2)
+                );
+            }
+            6 => {
+                let _ = writeln!(
+                    p,
+                    "    {{ long k = {}; while (k-- > 0) {{ {v}++; ++t[k]; }} }}",
+                    rng.below(6)
+                );
+            }
             0 => {
                 let _ = writeln!(
                     p,
