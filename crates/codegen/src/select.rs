@@ -48,6 +48,8 @@ pub(crate) struct Gen<'a> {
     pub(crate) globals: &'a [u32],
     /// What the block's instructions so far say about variables.
     pub(crate) facts: Facts,
+    /// Where a jump to each block really goes (past blocks that only jump on).
+    pub(crate) forward: Vec<BlockId>,
 }
 
 /// The flag condition that holds after `CMP lhs, rhs` exactly when the comparison does.
@@ -626,6 +628,7 @@ impl Gen<'_> {
                 then_block,
                 else_block,
             } => {
+                let (then_block, else_block) = (&self.to(*then_block), &self.to(*else_block));
                 if then_block == else_block {
                     return self.goto(*then_block, next);
                 }
@@ -670,13 +673,20 @@ impl Gen<'_> {
     }
 
     fn block_label(&self, b: BlockId) -> Label {
+        let b = self.to(b);
         self.blocks
             .get(b.0 as usize)
             .copied()
             .unwrap_or(self.epilogue)
     }
 
+    /// Where a jump to `b` goes.
+    fn to(&self, b: BlockId) -> BlockId {
+        self.forward.get(b.0 as usize).copied().unwrap_or(b)
+    }
+
     fn goto(&mut self, b: BlockId, next: Option<BlockId>) {
+        let b = self.to(b);
         if next != Some(b) {
             let label = self.block_label(b);
             self.e.jump(Cond::Always, label);
