@@ -163,8 +163,10 @@ impl FnLower<'_> {
             }
             return;
         };
+        let Some((last, rest)) = texts.split_last() else {
+            return;
+        };
         let join = self.b.new_block();
-        let (last, rest) = texts.split_last().expect("a choice has texts");
         for (i, text) in rest.iter().enumerate() {
             let (this, next) = (self.b.new_block(), self.b.new_block());
             let hit = self.b.binary(BinOp::Eq, choice, Operand::int(i as i64));
