@@ -19,9 +19,10 @@ enum Arg {
     Str(Vec<String>, Option<Var>),
 }
 
-/// `text` in a field of `width` characters (on the left if `left`), then `end`.
+/// `text` in a field of `width` (on the left if `left`), then `end`. C counts the width
+/// in bytes, so a character outside ASCII takes more than one place of it.
 fn padded(text: &str, width: u32, left: bool, end: &str) -> String {
-    let pad = " ".repeat((width as usize).saturating_sub(text.chars().count()));
+    let pad = " ".repeat((width as usize).saturating_sub(text.len()));
     if left {
         format!("{text}{pad}{end}")
     } else {
