@@ -109,9 +109,15 @@ fn wheels_svg(column: &Column) -> impl IntoView + use<> {
     }
     let width = x.saturating_sub(GROUP_GAP).max(WHEEL_W);
     view! {
-        <svg class="wheels" aria-hidden="true" width=width height=WHEEL_H
+        // Sized in `em`, so that the wheels grow with the chosen text size.
+        <svg class="wheels" aria-hidden="true" width=em(width) height=em(WHEEL_H)
             viewBox=format!("0 0 {width} {WHEEL_H}")>{parts}</svg>
     }
+}
+
+/// A length in the drawing's units (pixels at the browser's usual 16 px text) as `em`.
+fn em(units: u32) -> String {
+    format!("{}em", f64::from(units) / 16.0)
 }
 
 /// One wheel at `x`: its figure large, and for a digit wheel the figures either side of it

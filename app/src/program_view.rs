@@ -93,6 +93,9 @@ pub(crate) fn ProgramView(
                     }}
                 </tbody>
             </table>
+            {move || listing.with(|rows| rows.is_empty()).then(|| view! {
+                <p class="listing-empty">"No machine program until the source compiles."</p>
+            })}
         </div>
     }
 }

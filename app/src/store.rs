@@ -141,6 +141,12 @@ pub(crate) fn Store(
                 </tbody>
             </table>
         </div>
+        {move || {
+            view.track();
+            (len() == 0).then(|| view! {
+                <p class="store-hint" data-testid="store-hint">"Step or run the program to see its Store, or show a column."</p>
+            })
+        }}
         <div class="store-pages">
             <button data-testid="store-earlier" on:click=move |_| page(false)
                 disabled=move || { view.track(); first.get() == 0 }>"Earlier columns"</button>

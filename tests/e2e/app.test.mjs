@@ -249,6 +249,7 @@ test("a breakpoint set in the gutter stops the run, and run to cursor", async ()
   await page.locator('[data-testid="run"]:not([disabled])').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="pc"]').textContent === "2");
   assert.equal(await text(page, "reg-A"), "1");
+  assert.equal(await text(page, "run-note"), "Stopped at the breakpoint on line 3");
   await page.locator('[data-testid="run"]:not([disabled])').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="reg-A"]').textContent === "2");
   assert.equal(await text(page, "pc"), "2");

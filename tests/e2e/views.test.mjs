@@ -114,6 +114,7 @@ test("a watched Store column stops a run at the step that writes it, and Run bac
 test("jumping to a column or a data name shows it in the Store, anywhere in it", async () => {
   const { page } = await openStudio(env);
   await typeProgram(page, ".zero pad 5000\n.data far 77, 78\n        LOAD A, [far+1]\n        HALT\n");
+  assert.equal(await text(page, "store-hint"), "Step or run the program to see its Store, or show a column.");
   // Jumping needs no run first.
   const jump = async (where) => {
     await page.locator('[data-testid="store-jump"]').fill(where);
@@ -122,6 +123,7 @@ test("jumping to a column or a data name shows it in the Store, anywhere in it",
   await jump("far");
   const row = page.locator('[data-testid="store-row-5000"]');
   await row.waitFor();
+  await page.locator('[data-testid="store-hint"]').waitFor({ state: "detached" });
   assert.equal(await text(page, "col-5000"), "77");
   assert.match(await row.innerText(), /far/);
   await shownInPanel(page, "store-row-5000");
@@ -213,6 +215,7 @@ test("the machine program beside the source, linked both ways", async () => {
     "",
   ].join("\n"));
   const rows = page.locator('[data-testid="listing"] tbody tr');
+  assert.equal(await page.locator(".listing-empty").count(), 0);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="listing"] tbody tr').length === 4);
   assert.deepEqual(await rows.allInnerTexts(), ["0\t\tLOAD A, 3", "1\tagain\tSUB  A, 1", "2\t\tJNZ  again", "3\t\tHALT"]);
   const linked = () => page.locator('[data-testid="listing"] tr.linked').evaluateAll((r) => r.map((e) => e.dataset.testid));
@@ -294,6 +297,7 @@ for (const theme of ["light", "dark"]) {
     const { page, errors } = await openStudio(env, { context });
     await page.locator('[data-testid="theme"]').selectOption(theme);
     const overflow = () => page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
+    assert.equal(await page.evaluate(() => innerWidth), 360);
     assert.ok(await overflow() <= 0, "no sideways scrolling at load");
     await page.locator('[data-testid="step"]').tap();
     await page.locator('[data-testid="step"]').tap();
@@ -316,6 +320,12 @@ for (const theme of ["light", "dark"]) {
     await page.locator('[data-testid="all-wheels"]').uncheck();
     await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: `${ARTIFACTS}/phone-360-${theme}.png`, fullPage: true });
+    // At twice the text size the page still fits (a phone widens its layout to fit what
+    // overflows, so the width itself is checked too).
+    await page.locator('[data-testid="font-size"]').selectOption("200");
+    assert.equal(await page.evaluate(() => innerWidth), 360);
+    assert.ok(await overflow() <= 0, "no sideways scrolling at 200 % text");
+    await page.locator('[data-testid="font-size"]').selectOption("100");
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -6,6 +6,7 @@ use isa::Insn;
 
 use crate::Origin;
 use crate::emit::Emitter;
+use crate::facts::Facts;
 use crate::frame::Frame;
 use crate::names::Names;
 use crate::regalloc::allocate;
@@ -51,6 +52,26 @@ fn fusable(insts: &[Inst], term: &TermKind, live_out: &ir::VarSet) -> Option<usi
     }
 }
 
+/// Where control goes on from block `b`, past blocks that only jump on (a cycle of them,
+/// an endless loop, stays where it is).
+fn forward(f: &ir::Function, b: BlockId) -> BlockId {
+    let mut at = b;
+    for _ in 0..f.blocks.len() {
+        match f.blocks.get(at.0 as usize) {
+            Some(block)
+                if block.insts.is_empty()
+                    && let TermKind::Jump(next) = block.term.kind
+                    && (next.0 as usize) < f.blocks.len()
+                    && next != b =>
+            {
+                at = next;
+            }
+            _ => break,
+        }
+    }
+    at
+}
+
 /// Generates function `id`, whose label `name` is.
 pub(crate) fn function(
     e: &mut Emitter,
@@ -83,9 +104,14 @@ pub(crate) fn function(
 
     // Blocks go in the order the front end made them, which follows the source; blocks
     // that nothing reaches are left out.
+    // Jumps to a block that holds nothing but a jump go straight on, so such blocks are
+    // left out too (except the entry, which the prologue runs into).
+    let forward: Vec<BlockId> = (0..f.blocks.len() as u32)
+        .map(|b| forward(f, BlockId(b)))
+        .collect();
     let order: Vec<BlockId> = (0..f.blocks.len() as u32)
         .map(BlockId)
-        .filter(|b| cfg.is_reachable(*b))
+        .filter(|b| cfg.is_reachable(*b) && (b.0 == 0 || forward[b.0 as usize] == *b))
         .collect();
     let first_ids = &info.first_ids[id.0 as usize];
     let mut g = Gen {
@@ -97,10 +123,13 @@ pub(crate) fn function(
         epilogue,
         deferred: Vec::new(),
         globals: &info.globals,
+        facts: Facts::default(),
+        forward,
     };
     for (pos, &b) in order.iter().enumerate() {
         let block = f.block(b);
         let first = first_ids[b.0 as usize];
+        g.facts.clear();
         g.e.bind(g.blocks[b.0 as usize]);
         g.e.name_here(names.fresh(&format!("{name}.{}", b.0)));
         let live_after = live.live_after(f, b);

@@ -5,7 +5,8 @@
 //! `regalloc` colours the interference graph with the home registers `B`, `C` and `D`,
 //! spilling the rest to stack columns (register `A` stays free as scratch and carries
 //! results); `frame` lays out the function's stack frame and writes its prologue and
-//! epilogue; `select` turns each IR instruction into machine instructions. The `runtime`
+//! epilogue; `select` turns each IR instruction into machine instructions, with `facts`
+//! telling it which addresses a checked index keeps inside an array. The `runtime`
 //! module adds the start of the program, the heap allocator and the table indirect calls
 //! go through. The calling convention is `docs/isa.md` §10.
 //!
@@ -21,6 +22,7 @@
 //! the program it returns always passes [`isa::Program::validate`] for such a module.
 
 mod emit;
+mod facts;
 mod frame;
 mod function;
 mod names;

@@ -194,10 +194,10 @@ fn allocator(e: &mut Emitter) {
     e.emit(Insn::Stor(Src::Reg(Reg::A), Mem::Abs(HEAP_POINTER)));
     // Zero from the new top down to the old one: frame arrays given back may have left
     // values there.
+    e.emit(Insn::Cmp(Reg::A, Src::Reg(Reg::B)));
+    e.jump(Cond::Zero, done);
     e.bind(zero);
     e.emit(Insn::Arith(ArithOp::Sub, Reg::A, Src::Imm(num(1))));
-    e.emit(Insn::Cmp(Reg::A, Src::Reg(Reg::B)));
-    e.jump(Cond::Less, done);
     e.emit(Insn::Stor(
         Src::Imm(Num::ZERO),
         Mem::Ind {
@@ -205,7 +205,8 @@ fn allocator(e: &mut Emitter) {
             offset: Num::ZERO,
         },
     ));
-    e.jump(Cond::Always, zero);
+    e.emit(Insn::Cmp(Reg::A, Src::Reg(Reg::B)));
+    e.jump(Cond::Greater, zero);
     e.bind(done);
     e.emit(Insn::Load(Reg::A, Src::Reg(Reg::B)));
     e.emit(Insn::Pop(Reg::B));

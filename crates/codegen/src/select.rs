@@ -5,7 +5,7 @@
 //! share a home with an operand that dies there; `A` is free at the start of each
 //! sequence and may be used for anything within it.
 
-use ir::layout::{FRAME_POINTER, HEAP_END};
+use ir::layout::HEAP_END;
 use ir::{
     Address, BinOp, BlockId, FaultKind, Inst, InstKind, Operand, Term, TermKind, UnOp, Var, VarSet,
 };
@@ -13,6 +13,7 @@ use isa::{ArithOp, Base, Cond, Insn, Mem, Num, Reg, Src, Target, UnaryOp};
 
 use crate::Origin;
 use crate::emit::{Emitter, Label, negate};
+use crate::facts::{Facts, Region};
 use crate::frame::{Frame, num};
 use crate::regalloc::{Allocation, HOMES, Loc};
 use crate::runtime::Runtime;
@@ -45,6 +46,10 @@ pub(crate) struct Gen<'a> {
     pub(crate) deferred: Vec<Deferred>,
     /// Each global's first column.
     pub(crate) globals: &'a [u32],
+    /// What the block's instructions so far say about variables.
+    pub(crate) facts: Facts,
+    /// Where a jump to each block really goes (past blocks that only jump on).
+    pub(crate) forward: Vec<BlockId>,
 }
 
 /// The flag condition that holds after `CMP lhs, rhs` exactly when the comparison does.
@@ -259,7 +264,27 @@ impl Gen<'_> {
                 return Mem::Abs(column);
             }
         }
+        let k = i128::from(offset);
+        let safe = match self.facts.region_of(base) {
+            Some(Region::Abs(lo, hi)) => {
+                if lo == hi
+                    && let Some(column) = u32::try_from(lo + k).ok().filter(|c| *c < HEAP_END)
+                {
+                    return Mem::Abs(column);
+                }
+                hi + k < i128::from(HEAP_END)
+            }
+            // The frame arrays lie below the stack (see the prologue).
+            Some(Region::Frame(_, hi)) => hi + k < i128::from(self.frame.arrays),
+            None => false,
+        };
         let r = self.in_reg(base);
+        if safe {
+            return Mem::Ind {
+                base: Base::Reg(r),
+                offset: offset_num,
+            };
+        }
         // base + offset ≥ HEAP_END exactly when base ≥ HEAP_END − offset; below 0 the
         // machine faults by itself.
         let limit = Num::from(i128::from(HEAP_END) - i128::from(offset));
@@ -331,6 +356,16 @@ impl Gen<'_> {
     /// The machine instructions of one IR instruction. `fused` says the instruction is a
     /// comparison that the block's branch tests, compared there instead.
     pub(crate) fn inst(&mut self, inst: &Inst, fused: bool, after: &VarSet) {
+        self.select(inst, fused, after);
+        let (frame, globals) = (&self.frame, self.globals);
+        self.facts.learn(
+            &inst.kind,
+            |slot| frame.array_offsets.get(slot as usize).copied(),
+            |g| globals.get(g as usize).copied(),
+        );
+    }
+
+    fn select(&mut self, inst: &Inst, fused: bool, after: &VarSet) {
         match &inst.kind {
             InstKind::Copy { dst, src } => {
                 let s = self.src(*src);
@@ -374,7 +409,8 @@ impl Gen<'_> {
                     .copied()
                     .unwrap_or(0);
                 let w = self.work(*dst, &[]);
-                self.e.load(w, Src::Mem(Mem::Abs(FRAME_POINTER)));
+                let column = self.frame.arrays_column().unwrap_or(0);
+                self.e.load(w, Src::Mem(self.e.frame(column)));
                 if off > 0 {
                     self.e
                         .emit(Insn::Arith(ArithOp::Add, w, Src::Imm(num(off))));
@@ -592,6 +628,7 @@ impl Gen<'_> {
                 then_block,
                 else_block,
             } => {
+                let (then_block, else_block) = (&self.to(*then_block), &self.to(*else_block));
                 if then_block == else_block {
                     return self.goto(*then_block, next);
                 }
@@ -636,13 +673,20 @@ impl Gen<'_> {
     }
 
     fn block_label(&self, b: BlockId) -> Label {
+        let b = self.to(b);
         self.blocks
             .get(b.0 as usize)
             .copied()
             .unwrap_or(self.epilogue)
     }
 
+    /// Where a jump to `b` goes.
+    fn to(&self, b: BlockId) -> BlockId {
+        self.forward.get(b.0 as usize).copied().unwrap_or(b)
+    }
+
     fn goto(&mut self, b: BlockId, next: Option<BlockId>) {
+        let b = self.to(b);
         if next != Some(b) {
             let label = self.block_label(b);
             self.e.jump(Cond::Always, label);

@@ -348,3 +348,54 @@ fn the_last_heap_columns_and_the_pointers_below_the_stack() {
         fault("no pattern matched", at(8))
     );
 }
+
+/// An index checked against an array's length and added to its address needs no guard;
+/// one that is not checked, or reaches past the array, keeps it.
+#[test]
+fn checked_indexes_need_no_guard() {
+    let build = |len: i64, extra: i64, checked: bool| {
+        let mut m = ModuleBuilder::new();
+        let g = m.global("g", 4, vec![], None);
+        let main = m.declare("main");
+        let mut f = FunctionBuilder::new("main", &[], false);
+        let slot = f.frame_array(4);
+        let i = f.temp();
+        f.push(InstKind::ReadCard { dst: i });
+        f.set_span(at(2));
+        if checked {
+            f.push(InstKind::CheckIndex {
+                index: i.into(),
+                len: Operand::int(len),
+            });
+        }
+        for base in [f.frame_addr(slot), f.global_addr(g)] {
+            let p = f.binary(BinOp::Add, base, i);
+            f.store(
+                Address::Ptr {
+                    base: p.into(),
+                    offset: extra,
+                },
+                Operand::int(9),
+            );
+            let v = f.load(Address::Ptr {
+                base: p.into(),
+                offset: extra,
+            });
+            print(&mut f, v);
+        }
+        f.ret(None);
+        m.define(main, f.finish());
+        m.finish(main)
+    };
+    let guards = |module| generate(&module).guards.len();
+    assert_eq!(guards(build(4, 0, true)), 0);
+    assert_eq!(guards(build(4, 0, false)), 4);
+    // Past the frame array, but still below the stack: only the frame array's accesses
+    // keep their guards (an address below the stack needs none).
+    assert_eq!(guards(build(4, 1, true)), 2);
+    for card in [0, 3, 4, -1, 80_000] {
+        for (len, extra, checked) in [(4, 0, true), (4, 0, false), (4, 1, true)] {
+            check(&build(len, extra, checked), &cards(&[card]));
+        }
+    }
+}

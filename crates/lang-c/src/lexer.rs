@@ -573,6 +573,7 @@ impl<'a> Lexer<'a, '_> {
         let start = self.pos;
         self.pos += 1;
         let mut chars = Vec::new();
+        let mut closed = true;
         loop {
             if self.peek(0) == b'"' {
                 self.pos += 1;
@@ -590,11 +591,12 @@ impl<'a> Lexer<'a, '_> {
                         )
                         .with_hint("close it with `\"` on the same line"),
                     );
+                    closed = false;
                     break;
                 }
             }
         }
-        self.push(Tok::Str(chars), start);
+        self.push(if closed { Tok::Str(chars) } else { Tok::Bad }, start);
     }
 
     /// A preprocessor line, from `#` to the end of the line.
@@ -923,7 +925,7 @@ mod tests {
             expect![[r#"
                 Ident("a") "a"
                 Ident("b") "b"
-                Str("open") "\"open"
+                Bad "\"open"
                 Bad "'x"
                 Eof ""
                 c/unterminated 17..22: unterminated string

@@ -45,6 +45,7 @@
 //! | `c/main` | no `main`, or one that is not `int main(void)` |
 //! | `c/undefined-function` | a function declared and called but never defined |
 //! | `c/too-deep` | nesting deeper than the parser allows |
+//! | `c/assign-in-condition` | a warning: `if (x = 0)`, which assigns where `==` was likely meant |
 
 mod ast;
 mod check;

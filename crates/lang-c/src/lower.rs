@@ -125,7 +125,7 @@ impl<'a> FnLower<'a> {
         // two IR parameters.
         let params = f.params.len();
         let mut names: Vec<String> = Vec::new();
-        for var in &f.locals[..params] {
+        for var in f.locals.iter().take(params) {
             names.push(var.name.clone());
             if var.shape == Shape::ArrayParam {
                 names.push(format!("{}.len", var.name));
@@ -135,7 +135,7 @@ impl<'a> FnLower<'a> {
         let b = FunctionBuilder::new(&f.name, &name_refs, !f.returns_void);
         let mut locals = vec![None; f.locals.len()];
         let mut next = 0;
-        for (i, var) in f.locals[..params].iter().enumerate() {
+        for (i, var) in f.locals.iter().take(params).enumerate() {
             locals[i] = Some(if var.shape == Shape::ArrayParam {
                 next += 2;
                 Local::Param {

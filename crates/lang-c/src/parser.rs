@@ -117,7 +117,10 @@ impl<'a> Parser<'a, '_> {
 
     /// Reports an error unless one is already being recovered from.
     fn report(&mut self, d: Diagnostic) {
-        if !self.panicking && !self.too_deep {
+        // Next to a malformed token, already reported, a syntax error says nothing new.
+        let near_bad = matches!(self.tok(), Tok::Bad)
+            || self.pos > 0 && matches!(self.tokens[self.pos - 1].tok, Tok::Bad);
+        if !self.panicking && !self.too_deep && !near_bad {
             self.diags.push(d);
         }
         self.panicking = true;

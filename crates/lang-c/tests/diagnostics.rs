@@ -501,3 +501,75 @@ fn the_data_must_fit_in_the_store() {
         "#]],
     );
 }
+
+#[test]
+fn lexical_errors_and_constants() {
+    check(
+        "int a = 12ab;\nint b = 123456789012345678901234567890123456789012345678901;\nint c = '\\q';\nint d = 'xy';\nint e = 3 @ 4;\nint f[99999999999999999999 * 99999999999999999999 * 999999999999];\nint main(void) {\n    printf(\"open);\n    return 0;\n}\n/* never closed",
+        expect![[r#"
+            t.c:1:9: error: `12ab` is not a valid integer constant [c/bad-number]
+            int a = 12ab;
+                    ^^^^
+              = hint: integer constants are written `42`, `017` (octal) or `0x1F`
+            t.c:2:9: error: `123456789012345678901234567890123456789012345678901` has more than 50 digits [c/number-too-large]
+            int b = 123456789012345678901234567890123456789012345678901;
+                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              = hint: the Engine's numbers have at most 50 digits
+            t.c:3:10: error: unknown escape `\q` [c/bad-escape]
+            int c = '\q';
+                     ^^
+              = hint: the escapes are `\n \t \r \0 \\ \' \"`
+            t.c:4:9: error: character constant `'xy'` holds more than one character [c/bad-char]
+            int d = 'xy';
+                    ^^^^
+              = hint: text belongs in a string, as in `"text"`
+            t.c:5:11: error: unexpected character `@` [c/unexpected-char]
+            int e = 3 @ 4;
+                      ^
+            t.c:6:7: error: this constant has more than 50 digits [c/overflow]
+            int f[99999999999999999999 * 99999999999999999999 * 999999999999];
+                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+            t.c:8:12: error: unterminated string [c/unterminated]
+                printf("open);
+                       ^^^^^^^
+              = hint: close it with `"` on the same line
+            t.c:11:1: error: unterminated comment [c/unterminated]
+            /* never closed
+            ^^
+              = hint: close it with `*/`
+        "#]],
+    );
+}
+
+#[test]
+fn nesting_too_deep() {
+    let source = format!(
+        "int main(void) {{ return {}1{}; }}\n",
+        "(".repeat(300),
+        ")".repeat(300)
+    );
+    let diags = lang_c::check(&source);
+    assert_eq!(diags.len(), 1);
+    expect!["nesting deeper than 200 levels"].assert_eq(&diags[0].message);
+}
+
+#[test]
+fn an_assignment_as_a_condition_is_a_warning() {
+    check(
+        "int main(void) {\n    int x = 1, y = 0;\n    if (x = 0) y = 1;\n    while ((x = y)) y = 0;\n    for (; x == 1; ) x = 0;\n    return y;\n}\n",
+        expect![[r#"
+            t.c:3:11: warning: `x = 0` assigns, and the condition tests the value assigned [c/assign-in-condition]
+                if (x = 0) y = 1;
+                      ^
+              = hint: to compare, write `==`; to assign on purpose, add parentheses: `if ((x = y))`
+        "#]],
+    );
+    let lowering = lang_c::lower(
+        "t.c",
+        "int main(void) { int x; if (x = 2) return 1; return 0; }",
+    );
+    assert!(
+        lowering.module.is_some(),
+        "a warning does not stop compiling"
+    );
+}

@@ -145,6 +145,26 @@ impl Checker<'_> {
     /// A condition: any number.
     fn cond(&mut self, e: &mut Expr) {
         self.value(e);
+        // `if (x = 0)` is legal but almost always meant `==`; gcc warns too, unless the
+        // assignment has parentheses of its own, as in `while ((c = next()))`.
+        if let ExprKind::Assign {
+            op: None, op_span, ..
+        } = &e.kind
+        {
+            let before = self.src[..e.span.start as usize].trim_end();
+            let doubled =
+                before.ends_with('(') && before[..before.len() - 1].trim_end().ends_with('(');
+            if !doubled {
+                self.diags.push(
+                    diag::Diagnostic::warning(
+                        "c/assign-in-condition",
+                        format!("`{}` assigns, and the condition tests the value assigned", self.text(e.span)),
+                        *op_span,
+                    )
+                    .with_hint("to compare, write `==`; to assign on purpose, add parentheses: `if ((x = y))`"),
+                );
+            }
+        }
     }
 
     fn ret(&mut self, value: Option<&mut Expr>, span: diag::Span) {

@@ -80,9 +80,21 @@ impl FnLower<'_> {
                 value,
             } => {
                 let place = self.place(target);
-                let v = match op {
-                    None => self.value(value),
-                    Some(op) => {
+                let v = match (op, place) {
+                    (None, _) => self.value(value),
+                    // `x += v` on a variable updates it in place.
+                    (Some(op), Place::Var(var)) => {
+                        let rhs = self.value(value);
+                        self.at(*op_span);
+                        self.b.push(InstKind::Binary {
+                            dst: var,
+                            op: bin_op(*op),
+                            lhs: var.into(),
+                            rhs,
+                        });
+                        return var.into();
+                    }
+                    (Some(op), Place::Column(_)) => {
                         self.at(target.span);
                         let old = self.read(place);
                         let rhs = self.value(value);

@@ -8,6 +8,7 @@
 use ir::{BinOp, FuncId, FunctionBuilder, InstKind, Operand, TermKind, UnOp, Var};
 
 use super::FnLower;
+use super::expr::Place;
 use crate::ast::{Expr, ExprKind};
 use crate::format::{self, ConvKind, Piece};
 
@@ -18,9 +19,10 @@ enum Arg {
     Str(Vec<String>, Option<Var>),
 }
 
-/// `text` in a field of `width` characters (on the left if `left`), then `end`.
+/// `text` in a field of `width` (on the left if `left`), then `end`. C counts the width
+/// in bytes, so a character outside ASCII takes more than one place of it.
 fn padded(text: &str, width: u32, left: bool, end: &str) -> String {
-    let pad = " ".repeat((width as usize).saturating_sub(text.chars().count()));
+    let pad = " ".repeat((width as usize).saturating_sub(text.len()));
     if left {
         format!("{text}{pad}{end}")
     } else {
@@ -162,8 +164,10 @@ impl FnLower<'_> {
             }
             return;
         };
+        let Some((last, rest)) = texts.split_last() else {
+            return;
+        };
         let join = self.b.new_block();
-        let (last, rest) = texts.split_last().expect("a choice has texts");
         for (i, text) in rest.iter().enumerate() {
             let (this, next) = (self.b.new_block(), self.b.new_block());
             let hit = self.b.binary(BinOp::Eq, choice, Operand::int(i as i64));
@@ -215,9 +219,14 @@ impl FnLower<'_> {
             };
             let place = self.place(target);
             self.at(arg.span);
-            let card = self.b.temp();
-            self.b.push(InstKind::ReadCard { dst: card });
-            self.write(place, card.into());
+            match place {
+                Place::Var(var) => self.b.push(InstKind::ReadCard { dst: var }),
+                Place::Column(_) => {
+                    let card = self.b.temp();
+                    self.b.push(InstKind::ReadCard { dst: card });
+                    self.write(place, card.into());
+                }
+            }
         }
     }
 
