@@ -329,6 +329,24 @@ impl Checker<'_> {
         for stmt in &mut body.stmts {
             self.stmt(stmt);
         }
+        // C lets a function that returns a number end without `return`, and what the
+        // caller gets is then undefined (here 0); `main` returns 0 by the standard.
+        if !returns_void
+            && f.ret.base != Base::Error
+            && name != "main"
+            && !body.stmts.iter().any(stmt::always_returns)
+        {
+            let end = body.span.end as usize;
+            self.diags.push(
+                Diagnostic::warning(
+                    "c/missing-return",
+                    format!("`{name}` can reach its end without returning a value"),
+                    Span::new(end - 1, end),
+                )
+                .with_label(f.name.span, format!("`{name}` returns a number"))
+                .with_hint("end every path through the function with `return …;`"),
+            );
+        }
         self.syms.funcs[id].locals = std::mem::take(&mut self.locals);
         self.scopes.clear();
         self.func = None;

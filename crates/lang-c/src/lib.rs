@@ -46,6 +46,8 @@
 //! | `c/undefined-function` | a function declared and called but never defined |
 //! | `c/too-deep` | nesting deeper than the parser allows |
 //! | `c/assign-in-condition` | a warning: `if (x = 0)`, which assigns where `==` was likely meant |
+//! | `c/index-range` | a warning: a constant index outside an array of known length |
+//! | `c/missing-return` | a warning: a function returning a number can reach its end |
 
 mod ast;
 mod check;

@@ -573,3 +573,32 @@ fn an_assignment_as_a_condition_is_a_warning() {
         "a warning does not stop compiling"
     );
 }
+
+#[test]
+fn warnings_about_constant_indexes_and_missing_returns() {
+    check(
+        "int a[3];\nint sign(int x) {\n    if (x > 0) return 1;\n    else if (x < 0) return -1;\n}\nint forever(void) { while (1) { } }\nint both(int x) { if (x) return 1; else return 2; }\nint loop_breaks(void) { for (;;) { break; } }\nint main(void) {\n    a[3] = 1;\n    a[-1] = 2;\n    a[2] = sign(3) + forever() + both(0) + loop_breaks();\n    return 0;\n}\n",
+        expect![[r#"
+            t.c:5:1: warning: `sign` can reach its end without returning a value [c/missing-return]
+            }
+            ^
+            t.c:2:5: note: `sign` returns a number
+              = hint: end every path through the function with `return …;`
+            t.c:8:45: warning: `loop_breaks` can reach its end without returning a value [c/missing-return]
+            int loop_breaks(void) { for (;;) { break; } }
+                                                        ^
+            t.c:8:5: note: `loop_breaks` returns a number
+              = hint: end every path through the function with `return …;`
+            t.c:10:7: warning: index 3 is outside `a`, which has 3 elements [c/index-range]
+                a[3] = 1;
+                  ^
+            t.c:1:5: note: declared here
+              = hint: the indexes of `a` run from 0 to 2
+            t.c:11:7: warning: index -1 is outside `a`, which has 3 elements [c/index-range]
+                a[-1] = 2;
+                  ^^
+            t.c:1:5: note: declared here
+              = hint: the indexes of `a` run from 0 to 2
+        "#]],
+    );
+}

@@ -1,6 +1,7 @@
 //! Checking expressions: names, operators, assignments and indexing.
 
 use diag::{Diagnostic, Label, Span};
+use isa::Num;
 
 use super::{Checker, Lookup, Shape, Ty, unsupported};
 use crate::ast::*;
@@ -115,11 +116,7 @@ impl Checker<'_> {
                 }
             }
             ExprKind::Call(callee, args, res) => self.call(callee, args, res, span),
-            ExprKind::Index(base, index) => {
-                let ty = self.index_base(base);
-                self.value(index);
-                ty
-            }
+            ExprKind::Index(base, index) => self.indexing(base, index),
             ExprKind::Comma(a, b) => {
                 self.discard(a);
                 self.expr(b)
@@ -181,6 +178,37 @@ impl Checker<'_> {
         self.diags.push(d);
     }
 
+    /// `a[i]`: returns the element's type. A constant index outside an array of known
+    /// length is a warning (running it faults with `index out of range`).
+    fn indexing(&mut self, base: &mut Expr, index: &mut Expr) -> Ty {
+        let ty = self.index_base(base);
+        self.value(index);
+        if ty == Ty::Num
+            && let Some((ident, res)) = base.as_name()
+            && let Some(var) = self.var(res)
+            && let Shape::Array(len) = var.shape
+            && let Ok(i) = crate::consts::eval(index)
+            && (i.is_negative() || i >= Num::from(len))
+        {
+            let d = Diagnostic::warning(
+                "c/index-range",
+                format!(
+                    "index {i} is outside `{}`, which has {len} elements",
+                    ident.name
+                ),
+                index.span,
+            )
+            .with_label(var.span, "declared here")
+            .with_hint(format!(
+                "the indexes of `{}` run from 0 to {}",
+                ident.name,
+                len - 1
+            ));
+            self.diags.push(d);
+        }
+        ty
+    }
+
     /// The array part of `a[i]`: it must name an array. Returns the element's type.
     fn index_base(&mut self, base: &mut Expr) -> Ty {
         let ty = self.expr(base);
@@ -232,8 +260,7 @@ impl Checker<'_> {
                 }
             }
             ExprKind::Index(base, index) => {
-                let ty = self.index_base(base);
-                self.value(index);
+                let ty = self.indexing(base, index);
                 if ty == Ty::Num
                     && let Some((ident, res)) = base.as_name()
                 {

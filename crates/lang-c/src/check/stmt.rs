@@ -241,3 +241,33 @@ impl Checker<'_> {
         }
     }
 }
+
+/// Whether a statement surely ends in `return` (or loops forever), so that nothing after
+/// it runs: a conservative reading, as a warning needs.
+pub(super) fn always_returns(s: &Stmt) -> bool {
+    let forever = |cond: Option<&Expr>| {
+        cond.is_none_or(|c| matches!(crate::consts::eval(c), Ok(v) if !v.is_zero()))
+    };
+    match &s.kind {
+        StmtKind::Return(_) => true,
+        StmtKind::Block(b) => b.stmts.iter().any(always_returns),
+        StmtKind::If(_, then, Some(other)) => always_returns(then) && always_returns(other),
+        StmtKind::DoWhile(body, _) => always_returns(body) && !breaks(body),
+        StmtKind::While(c, body) => forever(Some(c)) && !breaks(body),
+        StmtKind::For(f) => forever(f.cond.as_ref()) && !breaks(&f.body),
+        StmtKind::Case(_, _, body) | StmtKind::Default(body) => always_returns(body),
+        _ => false,
+    }
+}
+
+/// Whether a `break` in the statement leaves the loop around it (not one of its own
+/// loops or `switch`es).
+fn breaks(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::Break => true,
+        StmtKind::Block(b) => b.stmts.iter().any(breaks),
+        StmtKind::If(_, then, other) => breaks(then) || other.as_deref().is_some_and(breaks),
+        StmtKind::Case(_, _, body) | StmtKind::Default(body) => breaks(body),
+        _ => false,
+    }
+}
