@@ -393,17 +393,17 @@ impl<'a> Parser<'a, '_> {
     fn skip_pointers(&mut self) {
         if self.at(P::Star) {
             let start = self.span();
-            while self.eat(P::Star) || self.at_kw(Kw::Const) && self.eat_kw() {}
+            // `int *const *p`: every star, and the qualifiers between them.
+            while self.eat(P::Star) || self.at_kw(Kw::Const) {
+                if self.at_kw(Kw::Const) {
+                    self.bump();
+                }
+            }
             let span = start.cover(self.prev_span());
             self.unsupported("pointers", span)
                 .hints
                 .push("only `scanf` takes addresses, as in `scanf(\"%d\", &x)`".into());
         }
-    }
-
-    fn eat_kw(&mut self) -> bool {
-        self.bump();
-        true
     }
 
     /// Reports and skips extra `[…]` after an array declarator.

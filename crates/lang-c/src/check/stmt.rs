@@ -72,11 +72,7 @@ impl Checker<'_> {
                 self.switches.pop();
             }
             StmtKind::Case(value, resolved, body) => {
-                let label_span = s.span.cover(value.span);
-                let label_span = diag::Span {
-                    end: value.span.end,
-                    ..label_span
-                };
+                let label_span = diag::Span::new(s.span.start as usize, value.span.end as usize);
                 if self.switches.is_empty() {
                     self.error("c/misplaced", "`case` outside a `switch`", label_span);
                     let _ = self.expr(value);
