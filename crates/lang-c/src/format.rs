@@ -227,10 +227,20 @@ pub(crate) fn parse_scanf(chars: &[(char, u32)]) -> Result<Vec<Span>, Vec<Diagno
         }
         let start = at as usize;
         if c != '%' {
-            let end = start + c.len_utf8();
+            // The whole run of text is one mistake.
+            let mut text = String::from(c);
+            let mut end = start + c.len_utf8();
+            while let Some(&(c, at)) = chars
+                .get(i)
+                .filter(|(c, _)| !c.is_whitespace() && *c != '%')
+            {
+                text.push(c);
+                end = at as usize + c.len_utf8();
+                i += 1;
+            }
             diags.push(
                 unsupported(
-                    format_args!("text other than conversions in a `scanf` format (`{c}`)"),
+                    format_args!("text other than conversions in a `scanf` format (`{text}`)"),
                     Span::new(start, end),
                 )
                 .with_hint("number cards hold only numbers: use `%d` separated by spaces"),
@@ -352,8 +362,7 @@ mod tests {
         let messages: Vec<_> = errors.iter().map(|d| d.message.as_str()).collect();
         expect![[r#"
             [
-                "not supported in this subset: text other than conversions in a `scanf` format (`x`)",
-                "not supported in this subset: text other than conversions in a `scanf` format (`=`)",
+                "not supported in this subset: text other than conversions in a `scanf` format (`x=`)",
                 "not supported in this subset: the `scanf` conversion `%s`",
             ]
         "#]].assert_debug_eq(&messages);

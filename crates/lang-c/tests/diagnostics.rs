@@ -285,13 +285,9 @@ fn scanf_arguments() {
             t.c:5:21: error: `scanf` is given more places to read into than its format has `%d`s (1) [c/format]
                 scanf("%d", &n, &a[0]);
                                 ^^^^^
-            t.c:6:12: error: not supported in this subset: text other than conversions in a `scanf` format (`n`) [c/unsupported]
+            t.c:6:12: error: not supported in this subset: text other than conversions in a `scanf` format (`n=`) [c/unsupported]
                 scanf("n=%d", &n);
-                       ^
-              = hint: number cards hold only numbers: use `%d` separated by spaces
-            t.c:6:13: error: not supported in this subset: text other than conversions in a `scanf` format (`=`) [c/unsupported]
-                scanf("n=%d", &n);
-                        ^
+                       ^^
               = hint: number cards hold only numbers: use `%d` separated by spaces
             t.c:7:19: error: `scanf` cannot read into `n + 1` [c/not-lvalue]
                 scanf("%d", &(n + 1));
