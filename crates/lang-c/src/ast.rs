@@ -54,6 +54,9 @@ pub(crate) struct FuncDecl {
     pub(crate) params: Vec<Param>,
     /// The parameter list, parentheses included.
     pub(crate) params_span: Span,
+    /// `f()`: in C before C23, a declaration that says nothing about the parameters
+    /// (unlike `f(void)`).
+    pub(crate) unspecified: bool,
     pub(crate) body: Option<Block>,
 }
 

@@ -67,6 +67,11 @@ pub(crate) struct Func {
     pub(crate) locals: Vec<Var>,
     /// Where it is first called, for "declared but never defined".
     used: Option<Span>,
+    /// Declared only as `f()` so far: the parameters are not known yet.
+    unspecified: bool,
+    /// Calls made while the parameters were not known: where, and whether each
+    /// argument names an array; checked against the definition at the end.
+    unchecked_calls: Vec<(Span, Vec<bool>)>,
 }
 
 /// A global variable.
@@ -227,7 +232,10 @@ impl Checker<'_> {
                 let old = &self.syms.funcs[id];
                 let poisoned =
                     f.ret.base == Base::Error || f.params.iter().any(|p| p.ty.base == Base::Error);
-                if !poisoned && (old.returns_void != returns_void || old.params != params) {
+                // `f()` says nothing of the parameters, so it agrees with any list.
+                let same_params =
+                    old.params == params || old.unspecified || f.unspecified && f.body.is_none();
+                if !poisoned && (old.returns_void != returns_void || !same_params) {
                     let span = old.span;
                     self.error(
                         "c/type-mismatch",
@@ -239,6 +247,11 @@ impl Checker<'_> {
                         span,
                         message: "first declared here".into(),
                     });
+                }
+                let func = &mut self.syms.funcs[id];
+                if func.unspecified && !(f.unspecified && f.body.is_none()) {
+                    func.params = params;
+                    func.unspecified = false;
                 }
                 if f.body.is_some() && self.syms.funcs[id].item.is_some() {
                     let span = self.syms.funcs[id].span;
@@ -279,6 +292,8 @@ impl Checker<'_> {
                     item: None,
                     locals: Vec::new(),
                     used: None,
+                    unspecified: f.unspecified && f.body.is_none(),
+                    unchecked_calls: Vec::new(),
                 });
                 let id = self.syms.funcs.len() - 1;
                 self.declare_file(&name, FileSym::Func(id));
@@ -612,6 +627,47 @@ impl Checker<'_> {
 
     /// End-of-file checks: the data fits, `main` exists, called functions are defined.
     fn finish(&mut self) {
+        // Calls made before the parameters were known must match them.
+        for f in &self.syms.funcs {
+            for (span, arrays) in &f.unchecked_calls {
+                let want: Vec<bool> = f.params.iter().map(|p| p.is_array).collect();
+                if f.unspecified || want == *arrays {
+                    continue;
+                }
+                let message = if want.len() == arrays.len() {
+                    let i = want
+                        .iter()
+                        .zip(arrays)
+                        .position(|(w, a)| w != a)
+                        .unwrap_or(0);
+                    let (given, taken) = if arrays[i] {
+                        ("an array", "a number")
+                    } else {
+                        ("a number", "an array")
+                    };
+                    format!(
+                        "argument {} of `{}` is {given}, but its definition takes {taken}",
+                        i + 1,
+                        f.name
+                    )
+                } else {
+                    format!(
+                        "`{}` takes {} but {} given",
+                        f.name,
+                        calls::plural(want.len(), "argument"),
+                        if arrays.len() == 1 {
+                            "1 was".to_string()
+                        } else {
+                            format!("{} were", arrays.len())
+                        }
+                    )
+                };
+                self.diags.push(
+                    Diagnostic::error("c/argument-count", message, *span)
+                        .with_label(f.span, "defined here"),
+                );
+            }
+        }
         let mut used: u64 = 0;
         for g in &self.syms.globals {
             used += match g.var.shape {

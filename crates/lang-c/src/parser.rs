@@ -314,6 +314,7 @@ impl<'a> Parser<'a, '_> {
         let open = self.span();
         self.bump();
         let mut params = Vec::new();
+        let unspecified = self.at(P::RParen);
         if matches!(self.tok(), Tok::Kw(Kw::Void)) && *self.tok_at(1) == Tok::P(P::RParen) {
             self.bump();
         } else if !self.at(P::RParen) {
@@ -359,6 +360,7 @@ impl<'a> Parser<'a, '_> {
             name,
             params,
             params_span,
+            unspecified,
             body,
         }
     }

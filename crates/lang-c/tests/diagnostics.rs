@@ -598,3 +598,20 @@ fn warnings_about_constant_indexes_and_missing_returns() {
         "#]],
     );
 }
+
+#[test]
+fn calls_through_old_style_prototypes_are_checked_against_the_definition() {
+    check(
+        "int add();\nint twice();\nint main() {\n    int a[2];\n    return add(1) + twice(a) + add(1, 2);\n}\nint add(int x, int y) { return x + y; }\nint twice(int n) { return 2 * n; }\n",
+        expect![[r#"
+            t.c:5:12: error: `add` takes 2 arguments but 1 was given [c/argument-count]
+                return add(1) + twice(a) + add(1, 2);
+                       ^^^^^^
+            t.c:7:5: note: defined here
+            t.c:5:21: error: argument 1 of `twice` is an array, but its definition takes a number [c/argument-count]
+                return add(1) + twice(a) + add(1, 2);
+                                ^^^^^^^^
+            t.c:8:5: note: defined here
+        "#]],
+    );
+}

@@ -36,7 +36,8 @@ fn outside_library(name: &str) -> Option<&'static str> {
     })
 }
 
-fn plural(n: usize, what: &str) -> String {
+/// `1 argument`, `2 arguments`.
+pub(super) fn plural(n: usize, what: &str) -> String {
     if n == 1 {
         format!("1 {what}")
     } else {
@@ -184,6 +185,19 @@ impl Checker<'_> {
         let (params, returns_void, decl) = (f.params.clone(), f.returns_void, f.span);
         if self.syms.funcs[id].used.is_none() {
             self.syms.funcs[id].used = Some(callee.span);
+        }
+        if self.syms.funcs[id].unspecified {
+            // Declared as `f()`: the arguments are checked against the definition later.
+            let mut arrays = Vec::new();
+            for arg in args.iter_mut() {
+                let ty = self.expr(arg);
+                if !matches!(ty, Ty::Array { .. }) {
+                    self.want_num(ty, arg);
+                }
+                arrays.push(matches!(ty, Ty::Array { .. }));
+            }
+            self.syms.funcs[id].unchecked_calls.push((span, arrays));
+            return if returns_void { Ty::Void } else { Ty::Num };
         }
         if !self.arity(&callee.name, params.len(), args.len(), span, Some(decl)) {
             self.args_anyway(args);
