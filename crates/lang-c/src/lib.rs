@@ -16,6 +16,12 @@
 //!    lvalues, call arity and argument kinds, and `printf`/`scanf` formats are checked;
 //!    array sizes and `case` labels are evaluated.
 //! 4. **Lowering** (`lower.rs`) to an [`ir::Module`], only when there are no errors.
+//!    Globals become IR globals, local scalars IR variables, local arrays frame arrays;
+//!    an array parameter is two IR parameters, the array's address and its length, so
+//!    that every index is checked. Call arguments are evaluated right to left, as gcc
+//!    does (C leaves the order open, and programs that print in their arguments show
+//!    it). `printf` formats are read at compile time; numbers in a field go through a
+//!    helper function, `printf.pad`, added to the module when a program needs it.
 //!
 //! **Compiling never fails**: every problem is a [`diag::Diagnostic`], all of them are
 //! reported at once in source order, and no input makes the front end panic or hang.
@@ -60,8 +66,8 @@ mod parser;
 use diag::Diagnostic;
 
 /// Compiles a C source text to the IR: the module when there are no errors, and every
-/// diagnostic in source order. `name` is the program's file name, for the module's
-/// entry in listings; it does not change the code.
+/// diagnostic (warnings too) in source order. `name` is the program's file name; the
+/// module has no place for it, so it changes nothing, but every front end takes one.
 pub fn lower(name: &str, source: &str) -> ir::Lowering {
     let _ = name;
     let (program, syms, diagnostics) = front(source);
