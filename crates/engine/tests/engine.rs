@@ -18,10 +18,66 @@ fn assembly_compiles_with_a_line_for_every_instruction() {
 
 #[test]
 fn languages_not_built_yet_say_so() {
-    let c = compile(Language::Python, "p.py", "print(1)\n", &NoFiles);
+    let c = compile(Language::Haskell, "p.hs", "main = print 1\n", &NoFiles);
     assert!(!c.is_ok());
     assert_eq!(c.diagnostics[0].code, "engine/language-unavailable");
-    assert_eq!(c.diagnostics[0].message, "Python is not built yet");
+    assert_eq!(c.diagnostics[0].message, "Haskell is not built yet");
+}
+
+const SUM_C: &str = "#include <stdio.h>
+int main(void) {
+    int a[3] = {1, 2, 3};
+    int s = 0;
+    for (int i = 0; i <= 3; i++)
+        s += a[i];
+    printf(\"%d\\n\", s);
+    return 0;
+}
+";
+
+#[test]
+fn a_compiled_index_out_of_range_names_its_line_on_both_paths() {
+    let c = compile(Language::C, "sum.c", SUM_C, &NoFiles);
+    assert!(c.is_ok(), "{:?}", c.diagnostics);
+    let on_machine = run(&c, Vec::new(), 0).expect("compiled");
+    let in_ir = engine::interpret(&c, SUM_C, &[], 0).expect("compiled");
+    for result in [on_machine, in_ir] {
+        assert_eq!(result.output, "");
+        match result.end {
+            RunEnd::Faulted(e) => {
+                assert_eq!(
+                    (e.message.as_str(), e.line),
+                    ("index out of range", Some(6))
+                );
+            }
+            other => panic!("ended {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn stepping_a_compiled_program_by_line_visits_its_source_lines() {
+    let source = "x = 1\ny = x + 1\nprint(x, y)\n";
+    let c = compile(Language::Python, "p.py", source, &NoFiles);
+    assert!(c.is_ok(), "{:?}", c.diagnostics);
+    assert!(c.source_map.locs.iter().flatten().all(|l| l.ir.is_some()));
+    let mut session = Session::new(&c, Vec::new(), true).expect("compiled");
+    let mut lines = Vec::new();
+    for _ in 0..10 {
+        let outcome = session.resume(Motion::StepLine, 1_000);
+        let view = session.view();
+        if let Some(line) = view.line {
+            lines.push(line);
+        }
+        if outcome.reason != StopReason::Done {
+            break;
+        }
+    }
+    lines.dedup();
+    assert_eq!(lines, [1, 2, 3]);
+    assert_eq!(session.view().output, "1 2\n");
+    let ir = engine::emit_ir(&c, source).expect("has IR");
+    assert!(ir.contains("; line 3"), "{ir}");
 }
 
 #[test]
