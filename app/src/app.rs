@@ -38,6 +38,10 @@ next:   MULT A, B
         HALT
 ";
 
+/// How often a run at full speed redraws the machine: often enough to watch the count go
+/// up, seldom enough that drawing costs the run little.
+const REDRAW: Duration = Duration::from_millis(50);
+
 /// The compile-as-you-type delay after the last keystroke.
 const DEBOUNCE: Duration = Duration::from_millis(120);
 
@@ -80,6 +84,8 @@ struct Studio {
     /// The Store column to show.
     focus: RwSignal<Option<u32>>,
     progress: RwSignal<Option<Progress>>,
+    /// When the machine was last drawn, in milliseconds of the page's clock.
+    drawn: StoredValue<f64>,
 }
 
 impl Studio {
@@ -129,20 +135,43 @@ impl Studio {
         ok
     }
 
+    /// Shows the machine as it is now.
+    fn draw(self) {
+        self.session.with_value(|s| {
+            if let Some(s) = s {
+                self.view.set(Some(s.view()));
+            }
+        });
+    }
+
     fn ensure_session(self) -> bool {
         self.session.with_value(Option::is_some) || self.start()
     }
 
-    /// Carries out a motion; says why it stopped where that is worth a note, and shows a
-    /// watched column that stopped it.
+    /// Carries out a motion and shows where it got to.
     fn act(self, motion: Motion, slice: u64) -> Option<StopReason> {
+        self.act_showing(motion, slice, true)
+    }
+
+    /// Carries out a motion; shows the machine unless the motion only ran out of its slice
+    /// and `every_slice` is false, in which case it does so at most every [`REDRAW`] (a
+    /// full-speed run does not redraw the page for every million steps). Says why it
+    /// stopped where that is worth a note, and shows a watched column that stopped it.
+    fn act_showing(self, motion: Motion, slice: u64, every_slice: bool) -> Option<StopReason> {
         let mut reason = None;
         self.session.update_value(|s| {
             if let Some(s) = s {
                 reason = Some(s.resume(motion, slice).reason);
-                self.view.set(Some(s.view()));
             }
         });
+        let now = js_sys::Date::now();
+        if reason != Some(StopReason::Slice)
+            || every_slice
+            || now - self.drawn.get_value() >= REDRAW.as_secs_f64() * 1000.0
+        {
+            self.draw();
+            self.drawn.set_value(now);
+        }
         if let Some(reason) = &reason {
             if let StopReason::Watchpoint {
                 place: Place::Column(c),
@@ -179,11 +208,12 @@ impl Studio {
             1..=50 => (1, Duration::from_millis(1000 / per_second)),
             _ => (per_second / 50, Duration::from_millis(20)),
         };
-        let reason = self.act(Motion::Continue, slice);
-        if let (Some(p), Some(v)) = (self.progress.get_untracked(), self.view.get_untracked()) {
+        let reason = self.act_showing(Motion::Continue, slice, !pause.is_zero());
+        let steps = self.session.with_value(|s| s.as_ref().map(Session::steps));
+        if let (Some(p), Some(steps)) = (self.progress.get_untracked(), steps) {
             let seconds = (js_sys::Date::now() - p.since) / 1000.0;
             if seconds > 0.0 {
-                let per_second = v.steps.saturating_sub(p.from) as f64 / seconds;
+                let per_second = steps.saturating_sub(p.from) as f64 / seconds;
                 self.progress.set(Some(Progress { per_second, ..p }));
             }
         }
@@ -225,6 +255,10 @@ impl Studio {
     fn halt_run(self, verb: &str) {
         let was_running = self.running.get_untracked();
         self.running.set(false);
+        // A run at full speed shows the machine only now and then; show where it stopped.
+        if was_running {
+            self.draw();
+        }
         let Some(progress) = self.progress.get_untracked() else {
             return;
         };
@@ -344,6 +378,7 @@ pub(crate) fn App() -> impl IntoView {
         note: RwSignal::new(None),
         focus: RwSignal::new(None),
         progress: RwSignal::new(None),
+        drawn: StoredValue::new(0.0),
     };
     let Studio {
         source,

@@ -85,3 +85,60 @@ pub(crate) fn long_run_note(verb: &str, steps: u64, activity: Option<&Activity>)
     }
     note
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        let got: Vec<String> = [0, 999, 1_000, 12_345_678, u64::MAX]
+            .into_iter()
+            .map(grouped)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "0",
+                "999",
+                "1,000",
+                "12,345,678",
+                "18,446,744,073,709,551,615"
+            ]
+        );
+        assert_eq!(speed(86_400_000.0), "86 million steps a second");
+        assert_eq!(speed(1_234.4), "1,234 steps a second");
+    }
+
+    #[test]
+    fn a_long_run_note_says_where_the_steps_went() {
+        let activity = |lines, label: Option<&str>, before| Activity {
+            steps: 1_000_000,
+            before,
+            lines,
+            instructions: 2,
+            label: label.map(String::from),
+        };
+        assert_eq!(
+            long_run_note(
+                "Paused",
+                12_345_678,
+                Some(&activity(Some((2, 3)), Some("loop"), true))
+            ),
+            "Paused after 12,345,678 steps; the last 1,000,000 steps stayed within lines 2–3 (`loop`)"
+        );
+        assert_eq!(
+            long_run_note(
+                "Stopped",
+                2_000_000,
+                Some(&activity(Some((4, 4)), None, false))
+            ),
+            "Stopped after 2,000,000 steps; the next 1,000,000 steps stay on line 4"
+        );
+        assert_eq!(
+            long_run_note("Paused", 5, Some(&activity(None, None, true))),
+            "Paused after 5 steps; the last 1,000,000 steps stayed within 2 instructions with no source line"
+        );
+        assert_eq!(long_run_note("Stopped", 7, None), "Stopped after 7 steps");
+    }
+}

@@ -261,6 +261,11 @@ pub struct Activity {
 }
 
 impl Session {
+    /// Steps executed so far: cheaper than a whole [`Session::view`] for a progress count.
+    pub fn steps(&self) -> u64 {
+        self.debugger.machine().steps()
+    }
+
     /// The number of Store columns.
     pub fn store_len(&self) -> u32 {
         self.debugger.machine().store().len()

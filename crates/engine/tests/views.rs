@@ -139,7 +139,7 @@ fn the_activity_of_a_loop_names_its_lines_and_label_and_leaves_the_session_alone
         );
         assert_eq!(session.view(), before, "looking changes nothing");
         session.resume(Motion::Step(1), 1);
-        assert_eq!(session.view().steps, 5_001);
+        assert_eq!((session.view().steps, session.steps()), (5_001, 5_001));
     }
     // The whole run from the start, when it is shorter than the window.
     let mut session = Session::new(&c, vec![], true).expect("compiled");
