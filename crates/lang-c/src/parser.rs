@@ -180,16 +180,24 @@ impl<'a> Parser<'a, '_> {
             self.panicking = false;
             return;
         }
+        let line_ended = self.missing_at() != self.span();
         let mut d = Diagnostic::error(
             "c/syntax",
             format!("expected `;`, found {}", self.found()),
             self.missing_at(),
         );
-        if self.missing_at() != self.span() {
+        if line_ended {
             d = d.with_hint("every statement and declaration ends with `;`");
         }
+        let clean = !self.panicking;
         self.report(d);
-        self.sync(false);
+        if clean && line_ended && !matches!(self.tok(), Tok::Eof) {
+            // The statement read well up to the end of its line, where only the `;` is
+            // missing: carry on as if it were there, so the next line is read as usual.
+            self.panicking = false;
+        } else {
+            self.sync(false);
+        }
     }
 
     /// Skips to the end of the current statement: past the next `;`, or to the `}` that

@@ -375,6 +375,7 @@ fn syntax_errors_are_reported_once_each() {
         expect![[r#"
             int main()
               int x = 5;
+              (= x (+ x <error>))
               if (> x 0)
                 {
                   (x--)
@@ -384,6 +385,9 @@ fn syntax_errors_are_reported_once_each() {
                 int x = 5
                          ^
               = hint: every statement and declaration ends with `;`
+            t.c:3:13: error: expected an expression, found `;` [c/syntax]
+                x = x + ;
+                        ^
             t.c:4:8: error: expected `(` after `if`, found `x` [c/syntax]
                 if x > 0 { x--; }
                    ^
