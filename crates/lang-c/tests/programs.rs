@@ -1,7 +1,8 @@
 //! Every C program under `tests/programs/c/` through the front end and the IR's reference
 //! interpreter: `NAME.out` is the exact output (from gcc), `NAME.in` the number cards,
 //! and `NAME.fail` says `compile LINE` or `runtime LINE` for programs that must be
-//! rejected. Each module that lowers must also pass the IR verifier.
+//! rejected. The programs that compile do so without a warning, and each module must
+//! pass the IR verifier.
 
 use std::path::{Path, PathBuf};
 
@@ -76,6 +77,12 @@ fn check(program: &Path) -> Result<(), String> {
     };
     if kind == "compile" {
         return Err("compiles, but should not".into());
+    }
+    if let Some(d) = lowering.diagnostics.first() {
+        return Err(format!(
+            "has a warning:\n{}",
+            diag::render_plain("program.c", &source, d)
+        ));
     }
     if let Err(errors) = ir::verify(&module) {
         let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
