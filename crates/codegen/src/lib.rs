@@ -30,6 +30,8 @@ mod regalloc;
 mod runtime;
 mod select;
 
+use std::collections::BTreeMap;
+
 use diag::Span;
 use ir::{FaultKind, Module};
 
@@ -63,6 +65,18 @@ pub struct Generated {
     /// (`invalid jump target`). A fault there is reported with this message, since the
     /// machine's own detail would describe the guard rather than the program.
     pub guards: Vec<(u32, &'static str)>,
+}
+
+impl Generated {
+    /// The message a fault at each trap or guard is reported with, by instruction index:
+    /// what a source map keeps to report such a fault instead of the machine's message.
+    pub fn fault_messages(&self) -> BTreeMap<u32, &'static str> {
+        self.traps
+            .iter()
+            .map(|(at, kind)| (*at, kind.message()))
+            .chain(self.guards.iter().copied())
+            .collect()
+    }
 }
 
 /// Generates the machine program for `module`.

@@ -160,3 +160,177 @@ fn a_fault_terminator_in_a_callee_and_an_entry_that_returns_nothing() {
     );
     assert_eq!(check(&module, &cards(&[0])).end, End::Returned(None));
 }
+
+mod fuzz {
+    //! Modules of random instructions and random control flow, with no care for meaning:
+    //! whenever the verifier accepts one, code generation must not panic, and its program
+    //! must validate and survive the assembler round trip.
+
+    use ir::{
+        Address, BinOp, Block, BlockId, FaultKind, FuncId, Function, Global, GlobalId, Inst,
+        InstKind, Module, Num, Operand, Term, TermKind, UnOp, Var, VarInfo,
+    };
+    use proptest::prelude::*;
+
+    fn operand(vars: u32) -> impl Strategy<Value = Operand> {
+        prop_oneof![
+            (0..vars).prop_map(|v| Operand::Var(Var(v))),
+            any::<i64>().prop_map(Operand::int),
+            Just(Operand::Const(Num::MAX)),
+            Just(Operand::Const(Num::MIN)),
+        ]
+    }
+
+    fn inst(vars: u32, funcs: u32, frames: u32) -> impl Strategy<Value = InstKind> {
+        let o = move || operand(vars);
+        let v = move || (0..vars).prop_map(Var);
+        prop_oneof![
+            (v(), o()).prop_map(|(dst, src)| InstKind::Copy { dst, src }),
+            (v(), 0..3usize, o()).prop_map(|(dst, k, arg)| InstKind::Unary {
+                dst,
+                op: [UnOp::Neg, UnOp::Not, UnOp::Abs][k],
+                arg
+            }),
+            (v(), 0..13usize, o(), o()).prop_map(|(dst, k, lhs, rhs)| InstKind::Binary {
+                dst,
+                op: [
+                    BinOp::Add,
+                    BinOp::Sub,
+                    BinOp::Mul,
+                    BinOp::Div,
+                    BinOp::Rem,
+                    BinOp::FloorDiv,
+                    BinOp::FloorMod,
+                    BinOp::Eq,
+                    BinOp::Ne,
+                    BinOp::Lt,
+                    BinOp::Le,
+                    BinOp::Gt,
+                    BinOp::Ge,
+                ][k],
+                lhs,
+                rhs
+            }),
+            v().prop_map(|dst| InstKind::GlobalAddr {
+                dst,
+                global: GlobalId(0)
+            }),
+            (v(), 0..frames.max(1)).prop_map(|(dst, slot)| InstKind::FrameAddr { dst, slot }),
+            (v(), 0..funcs).prop_map(|(dst, f)| InstKind::FuncAddr {
+                dst,
+                func: FuncId(f)
+            }),
+            (v(), o(), any::<i64>()).prop_map(|(dst, base, offset)| InstKind::Load {
+                dst,
+                addr: Address::Ptr { base, offset }
+            }),
+            (v(), 0..3u32).prop_map(|(dst, offset)| InstKind::Load {
+                dst,
+                addr: Address::Global {
+                    global: GlobalId(0),
+                    offset
+                }
+            }),
+            (o(), o(), -3i64..3).prop_map(|(base, value, offset)| InstKind::Store {
+                addr: Address::Ptr { base, offset },
+                value
+            }),
+            (v(), o()).prop_map(|(dst, words)| InstKind::Alloc { dst, words }),
+            (o(), prop::collection::vec(o(), 0..3)).prop_map(|(callee, args)| {
+                InstKind::CallIndirect {
+                    dst: None,
+                    callee,
+                    args,
+                }
+            }),
+            (o(), o()).prop_map(|(index, len)| InstKind::CheckIndex { index, len }),
+            v().prop_map(|dst| InstKind::ReadCard { dst }),
+            o().prop_map(InstKind::PrintNum),
+            o().prop_map(InstKind::PrintChar),
+            ".{0,3}".prop_map(InstKind::PrintStr),
+            Just(InstKind::Bell),
+        ]
+    }
+
+    fn function(name: String, funcs: u32) -> impl Strategy<Value = Function> {
+        (
+            0u32..3,
+            1u32..8,
+            1u32..5,
+            prop::collection::vec(1u32..5, 0..2),
+            any::<bool>(),
+        )
+            .prop_flat_map(move |(params, extra, blocks, frame, returns)| {
+                let vars = params + extra;
+                let name = name.clone();
+                let term = move || {
+                    prop_oneof![
+                        (0..blocks).prop_map(|b| TermKind::Jump(BlockId(b))),
+                        (operand(vars), 0..blocks, 0..blocks).prop_map(|(cond, t, e)| {
+                            TermKind::Branch {
+                                cond,
+                                then_block: BlockId(t),
+                                else_block: BlockId(e),
+                            }
+                        }),
+                        operand(vars).prop_map(move |v| TermKind::Return(returns.then_some(v))),
+                        Just(TermKind::Fault(FaultKind::MatchFailure)),
+                    ]
+                };
+                let frames = frame.len() as u32;
+                let block = move || {
+                    (
+                        prop::collection::vec(inst(vars, funcs, frames), 0..6),
+                        term(),
+                    )
+                        .prop_map(|(insts, kind)| Block {
+                            insts: insts
+                                .into_iter()
+                                .map(|kind| Inst { kind, span: None })
+                                .collect(),
+                            term: Term { kind, span: None },
+                        })
+                };
+                prop::collection::vec(block(), blocks as usize).prop_map(move |blocks| Function {
+                    name: name.clone(),
+                    params,
+                    vars: vec![VarInfo::default(); vars as usize],
+                    blocks,
+                    frame: frame.clone(),
+                    returns_value: returns,
+                    span: None,
+                })
+            })
+    }
+
+    fn module() -> impl Strategy<Value = Module> {
+        (function("main".into(), 2), function("add".into(), 2)).prop_map(|(mut main, other)| {
+            main.params = 0;
+            Module {
+                globals: vec![Global {
+                    name: "g".into(),
+                    size: 3,
+                    init: vec![Num::from(1)],
+                    span: None,
+                }],
+                functions: vec![main, other],
+                entry: FuncId(0),
+            }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn generating_code_for_any_valid_module_never_panics(m in module()) {
+            if ir::verify(&m).is_ok() {
+                let g = super::run::generate(&m);
+                let program = std::sync::Arc::new(g.program);
+                let mut machine = emu::Machine::new(program, std::sync::Arc::from(Vec::new()))
+                    .expect("valid");
+                machine.run(10_000, None);
+            }
+        }
+    }
+}

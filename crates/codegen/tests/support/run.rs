@@ -64,17 +64,9 @@ pub fn on_machine(module: &Module, g: &Generated, cards: &[Num]) -> (Outcome, Ma
         Status::Faulted(fault) => {
             let pc = m.cpu().pc;
             let message = g
-                .traps
-                .iter()
-                .find(|(at, _)| *at == pc)
-                .map(|(_, kind)| kind.message().to_string())
-                .or_else(|| {
-                    g.guards
-                        .iter()
-                        .find(|(at, _)| *at == pc)
-                        .map(|(_, m)| m.to_string())
-                })
-                .unwrap_or_else(|| fault.name().to_string());
+                .fault_messages()
+                .get(&pc)
+                .map_or_else(|| fault.name().to_string(), |m| m.to_string());
             End::Fault {
                 message,
                 span: blame(g, &m, pc),
