@@ -25,6 +25,9 @@ pub(crate) struct Emitter {
     symbols: BTreeMap<u32, Vec<String>>,
     /// The origin the next instructions get.
     pub(crate) origin: Option<Origin>,
+    /// The register whose value the flags reflect at this point, if the code just before
+    /// set them from it and nothing can jump here: a comparison of it with 0 can then go.
+    flags: Option<Reg>,
     /// Columns pushed since the current function's body started: a frame slot at offset
     /// `k` from the body's stack pointer is `[SP + depth + k]`, since nothing but PUSH,
     /// POP, CALL and RET moves SP and code never reads SP into a register.
@@ -48,8 +51,31 @@ impl Emitter {
 
     /// Appends an instruction with the current origin.
     pub(crate) fn emit(&mut self, insn: Insn) {
+        self.flags = match insn {
+            Insn::Load(r, _)
+            | Insn::Arith(_, r, _)
+            | Insn::Unary(_, r)
+            | Insn::Shift(_, r, _)
+            | Insn::Pop(r)
+            | Insn::Rdcrd(r) => Some(r),
+            // These neither write a register nor touch the flags.
+            Insn::Nop
+            | Insn::Stor(..)
+            | Insn::Push(_)
+            | Insn::Jump(..)
+            | Insn::Wrprn(_)
+            | Insn::Wrchr(_)
+            | Insn::Bell => self.flags,
+            Insn::Halt | Insn::Cmp(..) | Insn::Call(_) | Insn::Ret => None,
+        };
         self.insns.push(insn);
         self.origins.push(self.origin);
+    }
+
+    /// Whether the flags reflect `r`'s value here (set from it just before, with no label
+    /// in between).
+    pub(crate) fn flags_from(&self, r: Reg) -> bool {
+        self.flags == Some(r)
     }
 
     /// A label not yet bound.
@@ -61,6 +87,7 @@ impl Emitter {
     /// Binds `label` to the next instruction.
     pub(crate) fn bind(&mut self, label: Label) {
         self.labels[label.0] = Some(self.here());
+        self.flags = None;
     }
 
     /// Names the next instruction (for the disassembly and the debugger).

@@ -186,9 +186,13 @@ impl Gen<'_> {
     /// exactly when `lhs op rhs`.
     fn compare(&mut self, op: BinOp, lhs: Operand, rhs: Operand) -> Cond {
         let cond = cond_of(op);
+        let zero = Operand::Const(Num::ZERO);
         if let Some(r) = self.reg_of(lhs) {
-            let s = self.src(rhs);
-            self.e.emit(Insn::Cmp(r, s));
+            // The flags may already say how the register compares with 0.
+            if rhs != zero || !self.e.flags_from(r) {
+                let s = self.src(rhs);
+                self.e.emit(Insn::Cmp(r, s));
+            }
             cond
         } else if let Some(r) = self.reg_of(rhs) {
             let s = self.src(lhs);
@@ -198,7 +202,7 @@ impl Gen<'_> {
             let s = self.src(lhs);
             self.e.emit(Insn::Load(Reg::A, s));
             // LOAD sets the flags from the value, which is already the comparison with 0.
-            if rhs != Operand::Const(Num::ZERO) {
+            if rhs != zero {
                 let s = self.src(rhs);
                 self.e.emit(Insn::Cmp(Reg::A, s));
             }
@@ -473,7 +477,9 @@ impl Gen<'_> {
                 let trap = self.defer(Stop::Fault(FaultKind::IndexOutOfRange));
                 let r = match self.reg_of(*index) {
                     Some(r) => {
-                        self.e.emit(Insn::Cmp(r, Src::Imm(Num::ZERO)));
+                        if !self.e.flags_from(r) {
+                            self.e.emit(Insn::Cmp(r, Src::Imm(Num::ZERO)));
+                        }
                         r
                     }
                     // LOAD sets the flags from the index.
