@@ -18,6 +18,15 @@
 //! few machine faults the machine would not notice (an address into the stack, a callee
 //! that names no function) are jumps to trap instructions listed in [`Generated`].
 //!
+//! **Source maps.** [`Generated::origins`] has one entry per instruction: the span and the
+//! IR id of the instruction it does the work of, or `None` (the start, prologues,
+//! epilogues, runtime helpers, IR instructions without a span). A fault at an instruction
+//! without an origin belongs to the innermost call on the stack that has one: above its
+//! return address a prologue pushes only zeros and the frame arrays' address (a column
+//! number near 70,000), and the allocator's traps come before its one push, so the usual
+//! scan of the stack for the first return address after a `CALL` finds the call. [`Generated::fault_messages`] gives, for each
+//! trap and guard, the message the fault there is reported with.
+//!
 //! **API Boundary:** [`generate`] never panics on a module that `ir::verify` accepts, and
 //! the program it returns always passes [`isa::Program::validate`] for such a module.
 
