@@ -436,7 +436,7 @@ impl<'s, 'd> Parser<'s, 'd> {
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump().span;
-        let cond = self.condition()?;
+        let cond = main_guard(self.condition()?);
         let header = start.cover(self.span());
         let body = self.block("`if` statement", header)?;
         let mut branches = vec![(cond, body)];
@@ -731,6 +731,22 @@ impl<'s, 'd> Parser<'s, 'd> {
             ),
         ))
     }
+}
+
+/// `__name__ == "__main__"` is true: a program always runs as the main module. (The
+/// subset has no strings as values, so this one comparison is read as `True`.)
+fn main_guard(cond: Expr) -> Expr {
+    if let ExprKind::Compare { first, rest } = &cond.kind
+        && let [(crate::ast::CmpOp::Eq, _, rhs)] = rest.as_slice()
+        && matches!(&first.kind, ExprKind::Name(n) if n == "__name__")
+        && matches!(&rhs.kind, ExprKind::Str(s) if s == "__main__")
+    {
+        return Expr {
+            kind: ExprKind::Bool(true),
+            span: cond.span,
+        };
+    }
+    cond
 }
 
 #[cfg(test)]
