@@ -88,6 +88,9 @@ pub(crate) fn lower(module: &ast::Module, info: &Info, flow: &Flow) -> ir::Modul
         l.function(i, def, module.body[func.stmt].span);
     }
     l.current = None;
+    l.locals.clear();
+    l.local_flags.clear();
+    l.comps.clear();
     l.f = entry_fb;
     l.f.set_def_span(module.body.first().map(|s| s.span));
     l.block(&module.body);

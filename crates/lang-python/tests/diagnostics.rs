@@ -166,7 +166,7 @@ fn unsupported_features() {
 #[test]
 fn type_errors() {
     check(
-        "x = 5\nx = [1]\nxs = [1, 2]\nprint(xs + 1)\nprint(len(5))\nn = 3\nprint(n[0])\nprint(-xs)\nys = [True, False]\nb = xs and 1\ndef f(a):\n    return a[0]\nprint(f(3))\n",
+        "x = 5\nx = [1]\nxs = [1, 2]\nprint(xs + 1)\nprint(len(5))\nn = 3\nprint(n[0])\nprint(-xs)\nys = [True, False]\nb = xs and 1\ndef f(a):\n    return a[0]\nprint(f(3))\ndef show(v):\n    print(v)\nshow(1)\nshow(True)\nprint(xs < xs, xs == 1, 3(4))\n",
         expect![[r#"
             t.py:2:5: error: not supported in this subset: `x` is given a list here but holds an int elsewhere [py/unsupported]
             x = [1]
@@ -199,6 +199,23 @@ fn type_errors() {
             t.py:13:9: error: parameter `a` of `f` takes a list, but `3` is an int [py/type-mismatch]
             print(f(3))
                     ^
+            t.py:17:6: error: not supported in this subset: parameter `v` of `show` gets a bool here and an int elsewhere [py/unsupported]
+            show(True)
+                 ^^^^
+              = hint: a parameter holds values of one type; `int(…)` turns a bool into an int
+            t.py:18:7: error: the operands of `<` must be numbers, but `xs` is a list [py/type-mismatch]
+            print(xs < xs, xs == 1, 3(4))
+                  ^^
+            t.py:18:12: error: the operands of `<` must be numbers, but `xs` is a list [py/type-mismatch]
+            print(xs < xs, xs == 1, 3(4))
+                       ^^
+            t.py:18:19: error: not supported in this subset: `==` between a list and an int [py/unsupported]
+            print(xs < xs, xs == 1, 3(4))
+                              ^^
+              = hint: compare numbers with numbers and lists with lists
+            t.py:18:25: error: not supported in this subset: calling anything but a function by its name [py/unsupported]
+            print(xs < xs, xs == 1, 3(4))
+                                    ^
         "#]],
     );
 }

@@ -439,16 +439,29 @@ impl Checker<'_> {
             let param_tv = self.funcs[f].locals[i].tv;
             if let Err((want, got)) = self.s.unify(param_tv, tv) {
                 let p = &params[i];
-                self.error(
-                    "py/type-mismatch",
-                    format!(
-                        "parameter `{p}` of `{name}` takes {}, but `{}` is {}",
-                        want.a(),
-                        self.text(span),
-                        got.a()
-                    ),
-                    span,
-                );
+                if want.is_numeric() && got.is_numeric() {
+                    // Both work in Python; the subset gives each parameter one type.
+                    self.unsupported(
+                        &format!(
+                            "parameter `{p}` of `{name}` gets {} here and {} elsewhere",
+                            got.a(),
+                            want.a()
+                        ),
+                        span,
+                        Some("a parameter holds values of one type; `int(…)` turns a bool into an int"),
+                    );
+                } else {
+                    self.error(
+                        "py/type-mismatch",
+                        format!(
+                            "parameter `{p}` of `{name}` takes {}, but `{}` is {}",
+                            want.a(),
+                            self.text(span),
+                            got.a()
+                        ),
+                        span,
+                    );
+                }
             }
             filled.push(source);
         }
