@@ -117,6 +117,12 @@ impl Frame {
         }
     }
 
+    /// Whether the epilogue is so short (a `POP` and the `RET`) that each return has its
+    /// own copy rather than a jump to a shared one.
+    pub(crate) fn short_epilogue(&self) -> bool {
+        self.arrays == 0 && self.spills <= 1
+    }
+
     /// Drops the spill columns, gives the frame arrays back and returns. `A`, holding the
     /// result, is left alone; `B` is free, since registers are the caller's to save.
     pub(crate) fn epilogue(&self, e: &mut Emitter) {

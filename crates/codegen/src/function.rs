@@ -148,9 +148,11 @@ pub(crate) fn function(
     }
 
     g.e.origin = None;
-    g.e.bind(epilogue);
-    g.e.name_here(names.fresh(&format!("{name}.ret")));
-    g.frame.epilogue(g.e);
+    if !g.frame.short_epilogue() {
+        g.e.bind(epilogue);
+        g.e.name_here(names.fresh(&format!("{name}.ret")));
+        g.frame.epilogue(g.e);
+    }
     if g.frame.arrays > 0 {
         // No origin: the run stops at the call that found no room for the frame arrays.
         g.e.bind(exhausted);

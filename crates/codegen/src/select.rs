@@ -670,7 +670,12 @@ impl Gen<'_> {
                     let s = self.src(*v);
                     self.e.load(Reg::A, s);
                 }
-                if !last {
+                if self.frame.short_epilogue() {
+                    // Cheaper than a jump to a shared one.
+                    let origin = self.e.origin.take();
+                    self.frame.epilogue(self.e);
+                    self.e.origin = origin;
+                } else if !last {
                     self.e.jump(Cond::Always, self.epilogue);
                 }
             }
