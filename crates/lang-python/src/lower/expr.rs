@@ -463,6 +463,14 @@ impl Lower<'_> {
                 self.set_span(e.span);
                 Operand::Var(self.f.unary(UnOp::Abs, v))
             }
+            Builtin::Sum if args.len() == 2 => {
+                let xs = self.value(&args[0]);
+                let start = self.value(&args[1]);
+                self.set_span(e.span);
+                let h = self.helper("py.sum");
+                let total = self.f.call(h, vec![xs], true).expect("a number");
+                Operand::Var(self.f.binary(BinOp::Add, start, total))
+            }
             Builtin::Min | Builtin::Max | Builtin::Sum if args.len() == 1 => {
                 let xs = self.value(&args[0]);
                 self.set_span(e.span);

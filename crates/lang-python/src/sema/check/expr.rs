@@ -179,6 +179,15 @@ impl Checker<'_> {
                                 "`in` looks for a value in a list",
                             );
                         }
+                        _ if self.s.get(lhs) == Some(Ty::List)
+                            && self.s.get(rhs) == Some(Ty::List) =>
+                        {
+                            self.unsupported(
+                                &format!("ordering lists with `{}`", op.text()),
+                                *op_span,
+                                Some("compare their elements one by one"),
+                            );
+                        }
                         _ => {
                             let what = format!("the operands of `{}`", op.text());
                             self.numeric(lhs, lspan, &what);
@@ -578,14 +587,22 @@ impl Checker<'_> {
             }
             Builtin::Min | Builtin::Max | Builtin::Sum => {
                 let ok = if b == Builtin::Sum {
-                    arity(self, args.len() == 1, "1 argument (a list)")
+                    arity(
+                        self,
+                        matches!(args.len(), 1 | 2),
+                        "1 or 2 arguments (a list and a start)",
+                    )
                 } else {
                     arity(self, !args.is_empty(), "at least 1 argument")
                 };
                 if !ok {
                     return self.s.known(Ty::Int);
                 }
-                if args.len() == 1 {
+                if b == Builtin::Sum && args.len() == 2 {
+                    let tv = self.value(&args[1]);
+                    self.numeric(tv, args[1].span, "the start of `sum`");
+                }
+                if args.len() == 1 || b == Builtin::Sum {
                     let arg = &args[0];
                     let tv = match &arg.kind {
                         ExprKind::ListComp {
@@ -601,7 +618,10 @@ impl Checker<'_> {
                         }
                         _ => self.value(arg),
                     };
-                    let why = format!("`{name}` of one argument takes a list");
+                    let why = match b {
+                        Builtin::Sum => "`sum` adds up the elements of a list".to_owned(),
+                        _ => format!("`{name}` of one argument takes a list"),
+                    };
                     self.expect(tv, Ty::List, arg.span, &why);
                     return self.s.known(Ty::Int);
                 }
