@@ -30,7 +30,7 @@ fn check(source: &str, expect: Expect) {
             }
             _ => format!("{text:?}"),
         };
-        out.push_str(&line);
+        out.push_str(line.trim_end());
         out.push('\n');
     }
     for d in &diags {
@@ -207,7 +207,7 @@ fn malformed_tokens_are_reported_once() {
             NEWLINE
             fstr {2 tokens}
             fstr {2 tokens}
-            fstr 
+            fstr
             NEWLINE
             "("
             NEWLINE
@@ -242,4 +242,55 @@ fn crlf_and_form_feed() {
             EOF
         "#]],
     );
+}
+
+#[test]
+fn indentation_inside_brackets_and_after_backslashes_does_not_count() {
+    check(
+        "xs = [1,  # one\n        2,\n  3]\nif a and \\\n        b:\n\tc = 1\n\td = \\ 2\n",
+        expect![[r#"
+            "xs"
+            "="
+            "["
+            int 1
+            ","
+            int 2
+            ","
+            int 3
+            "]"
+            NEWLINE
+            "if"
+            "a"
+            "and"
+            "b"
+            ":"
+            NEWLINE
+            INDENT
+            "c"
+            "="
+            int 1
+            NEWLINE
+            "d"
+            "="
+            "\\"
+            int 2
+            NEWLINE
+            DEDENT
+            EOF
+            7: unexpected character after line continuation character `\` [py/syntax]
+        "#]],
+    );
+}
+
+#[test]
+fn too_many_levels_of_indentation() {
+    let mut source = String::new();
+    for depth in 0..102 {
+        source.push_str(&" ".repeat(depth));
+        source.push_str("if x:\n");
+    }
+    let mut diags = Vec::new();
+    lex(&source, &mut diags);
+    let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages, ["too many levels of indentation"]);
 }
