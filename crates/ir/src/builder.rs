@@ -348,7 +348,7 @@ impl FunctionBuilder {
 }
 
 /// Drops the blocks that block 0 cannot reach, renumbering the rest in their order.
-fn drop_unreachable(blocks: Vec<Block>) -> Vec<Block> {
+pub(crate) fn drop_unreachable(blocks: Vec<Block>) -> Vec<Block> {
     let mut reached = vec![false; blocks.len()];
     let mut stack = vec![0usize];
     while let Some(b) = stack.pop() {

@@ -19,7 +19,9 @@
 //! reference interpreter and code generation alike.
 //!
 //! [`verify`] checks the rules code generation relies on; [`interpret`] is the reference
-//! interpreter that compiled programs are tested against.
+//! interpreter that compiled programs are tested against; [`optimize`] folds constants,
+//! propagates copies and removes dead code without changing what a run prints, how it
+//! ends or where it faults.
 
 mod builder;
 mod cfg;
@@ -28,6 +30,7 @@ mod interp;
 pub mod layout;
 mod liveness;
 mod module;
+mod opt;
 mod print;
 mod verify;
 
@@ -39,6 +42,7 @@ pub use module::{
     Address, BinOp, Block, BlockId, FaultKind, FuncId, Function, Global, GlobalId, Inst, InstKind,
     Lowering, Module, Operand, Term, TermKind, UnOp, Var, VarInfo,
 };
+pub use opt::optimize;
 pub use print::print_module;
 pub use verify::{VerifyError, verify};
 
