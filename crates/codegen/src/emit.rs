@@ -95,6 +95,17 @@ impl Emitter {
         self.symbols.entry(self.here()).or_default().push(name);
     }
 
+    /// Takes back a name given to instruction `at` (a block that turned out to need no
+    /// instructions shares its place with the next one, which should show its own name).
+    pub(crate) fn unname(&mut self, at: u32, name: &str) {
+        if let Some(names) = self.symbols.get_mut(&at) {
+            names.retain(|n| n != name);
+            if names.is_empty() {
+                self.symbols.remove(&at);
+            }
+        }
+    }
+
     /// A jump to `label` when `cond` holds.
     pub(crate) fn jump(&mut self, cond: Cond, label: Label) {
         self.fixups.push((self.insns.len(), label));

@@ -131,7 +131,9 @@ pub(crate) fn function(
         let first = first_ids[b.0 as usize];
         g.facts.clear();
         g.e.bind(g.blocks[b.0 as usize]);
-        g.e.name_here(names.fresh(&format!("{name}.{}", b.0)));
+        let start = g.e.here();
+        let label = names.fresh(&format!("{name}.{}", b.0));
+        g.e.name_here(label.clone());
         let live_after = live.live_after(f, b);
         let fused = fusable(&block.insts, &block.term.kind, live.live_out(b));
         for (i, inst) in block.insts.iter().enumerate() {
@@ -145,6 +147,9 @@ pub(crate) fn function(
         });
         let next = order.get(pos + 1).copied();
         g.term(&block.term, next, fused, next.is_none());
+        if g.e.here() == start {
+            g.e.unname(start, &label);
+        }
     }
 
     g.e.origin = None;
@@ -156,10 +161,16 @@ pub(crate) fn function(
     if g.frame.arrays > 0 {
         // No origin: the run stops at the call that found no room for the frame arrays.
         g.e.bind(exhausted);
+        g.e.name_here(names.fresh(&format!("{name}.frame")));
         g.e.trap(FaultKind::HeapExhausted);
     }
     for d in std::mem::take(&mut g.deferred) {
         g.e.bind(d.label);
+        let what = match d.kind {
+            Stop::Fault(kind) => kind.name(),
+            Stop::Guard(_) => "guard",
+        };
+        g.e.name_here(names.fresh(&format!("{name}.{what}")));
         g.e.origin = d.origin;
         match d.kind {
             Stop::Fault(kind) => g.e.trap(kind),
