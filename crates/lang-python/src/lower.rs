@@ -298,8 +298,12 @@ impl Lower<'_> {
                 self.f.ret(if returns { v } else { None });
             }
             StmtKind::Def(def) => {
-                if let Some(f) = self.info.funcs.iter().position(|f| f.name == def.name)
-                    && let Some(k) = self.flow.func_flags.iter().position(|&g| g == f)
+                // Few functions have a flag: only those called before their `def`.
+                if let Some(k) = self
+                    .flow
+                    .func_flags
+                    .iter()
+                    .position(|&g| self.info.funcs[g].name == def.name)
                 {
                     let flag = self.func_flags[k];
                     self.f.store(

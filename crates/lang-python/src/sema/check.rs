@@ -71,6 +71,9 @@ pub(super) struct Checker<'a> {
     pending: Vec<Pending>,
     /// Globals that some function uses.
     shared: BTreeSet<usize>,
+    /// Globals and functions by name.
+    global_ix: BTreeMap<String, usize>,
+    func_ix: BTreeMap<String, usize>,
 }
 
 impl<'a> Checker<'a> {
@@ -91,6 +94,8 @@ impl<'a> Checker<'a> {
             calls: BTreeMap::new(),
             pending: Vec::new(),
             shared: BTreeSet::new(),
+            global_ix: BTreeMap::new(),
+            func_ix: BTreeMap::new(),
         };
         c.declare(module);
         for (i, stmt) in module.body.iter().enumerate() {
@@ -133,8 +138,8 @@ impl<'a> Checker<'a> {
             let StmtKind::Def(def) = &stmt.kind else {
                 continue;
             };
-            if let Some(first) = self.funcs.iter().find(|f| f.name == def.name) {
-                let first = first.span;
+            if let Some(&first) = self.func_ix.get(&def.name) {
+                let first = self.funcs[first].span;
                 let name = def.name.clone();
                 self.unsupported(
                     &format!("defining `{name}` more than once"),
@@ -152,6 +157,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let ret = self.s.fresh();
+            self.func_ix.insert(def.name.clone(), self.funcs.len());
             self.funcs.push(FuncT {
                 name: def.name.clone(),
                 span: def.name_span,
@@ -187,8 +193,8 @@ impl<'a> Checker<'a> {
             }
         }
         for (name, span) in names {
-            if let Some(f) = self.funcs.iter().find(|f| f.name == name) {
-                let first = f.span;
+            if let Some(&f) = self.func_ix.get(&name) {
+                let first = self.funcs[f].span;
                 self.unsupported(
                     &format!("`{name}` as both a function and a variable"),
                     span,
@@ -205,6 +211,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let tv = self.s.fresh();
+            self.global_ix.insert(name.clone(), self.globals.len());
             self.globals.push(VarT { name, span, tv });
         }
         for f in 0..self.funcs.len() {
@@ -592,7 +599,7 @@ impl<'a> Checker<'a> {
                 return Some(Binding::Local(i));
             }
         }
-        if let Some(i) = self.globals.iter().position(|g| g.name == name) {
+        if let Some(&i) = self.global_ix.get(name) {
             if self.current.is_some() {
                 self.shared.insert(i);
             }
@@ -602,7 +609,7 @@ impl<'a> Checker<'a> {
             // Every assigned name was declared; this follows an error reported already.
             return None;
         }
-        if let Some(i) = self.funcs.iter().position(|f| f.name == name) {
+        if let Some(&i) = self.func_ix.get(name) {
             return Some(Binding::Func(i));
         }
         if let Some(b) = Builtin::by_name(name) {
