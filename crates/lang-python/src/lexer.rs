@@ -524,6 +524,11 @@ impl<'s, 'd> Lexer<'s, 'd> {
             self.error("py/syntax", what.to_owned(), Span::new(start, self.pos))
                 .with_hint_mut(format!("close it with `{closing}`"));
             self.push(Tok::Bad, start);
+            // The line is broken past repair: brackets open on it would otherwise join
+            // the rest of the file to it.
+            if !triple && !self.field {
+                self.brackets.clear();
+            }
             return;
         };
         let tok = if prefix.f {

@@ -44,6 +44,7 @@ pub(crate) fn parse_field(
 ) -> Expr {
     let mut parser = Parser::new(source, tokens, diags);
     parser.depth = depth;
+    parser.field = true;
     let result = parser.expression().and_then(|e| {
         if parser.at(&Tok::Eof) {
             Ok(e)
@@ -64,6 +65,8 @@ struct Parser<'s, 'd> {
     diags: &'d mut Vec<Diagnostic>,
     /// Blocks and expressions entered and not yet left.
     depth: usize,
+    /// Whether the tokens are one f-string field's.
+    field: bool,
 }
 
 impl<'s, 'd> Parser<'s, 'd> {
@@ -74,6 +77,7 @@ impl<'s, 'd> Parser<'s, 'd> {
             pos: 0,
             diags,
             depth: 0,
+            field: false,
         }
     }
 
@@ -157,6 +161,7 @@ impl<'s, 'd> Parser<'s, 'd> {
         let token = &self.tokens[self.pos];
         match &token.tok {
             Tok::Newline => "the end of the line".into(),
+            Tok::Eof if self.field => "the end of the f-string field".into(),
             Tok::Eof => "the end of the file".into(),
             Tok::Indent => "an indented line".into(),
             Tok::Dedent => "the end of the block".into(),

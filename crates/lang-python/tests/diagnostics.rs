@@ -292,3 +292,86 @@ fn nesting_is_limited_without_overflowing_the_stack() {
     blocks.push_str("pass\n");
     assert!(!lang_python::check(&blocks).is_empty());
 }
+
+#[test]
+fn strings_and_fstrings() {
+    check(
+        "x = 1\nprint(f\"{x!r} {x:>5} {x=} {} {\")\nprint(f\"{'a'} {x + } }\")\nprint('open)\nprint(b'raw')\ns = input()\nn = int(input(5))\n",
+        expect![[r#"
+            t.py:2:11: error: not supported in this subset: conversions in f-strings (`!r`) [py/unsupported]
+            print(f"{x!r} {x:>5} {x=} {} {")
+                      ^^
+              = hint: a field holds just an expression, as in `{total}`
+            t.py:2:17: error: not supported in this subset: format specifications in f-strings (`:>5`) [py/unsupported]
+            print(f"{x!r} {x:>5} {x=} {} {")
+                            ^^^
+              = hint: a field holds just an expression, as in `{total}`
+            t.py:2:24: error: not supported in this subset: self-documenting `=` in f-strings (`=`) [py/unsupported]
+            print(f"{x!r} {x:>5} {x=} {} {")
+                                   ^
+              = hint: a field holds just an expression, as in `{total}`
+            t.py:2:27: error: f-string: empty expression not allowed [py/syntax]
+            print(f"{x!r} {x:>5} {x=} {} {")
+                                      ^^
+            t.py:2:30: error: f-string: expecting `}` [py/syntax]
+            print(f"{x!r} {x:>5} {x=} {} {")
+                                         ^
+              = hint: close the field with `}`, or write `{{` for a literal `{`
+            t.py:3:20: error: expected an expression, found the end of the f-string field [py/syntax]
+            print(f"{'a'} {x + } }")
+                               ^
+            t.py:3:22: error: f-string: single `}` is not allowed [py/syntax]
+            print(f"{'a'} {x + } }")
+                                 ^
+              = hint: write `}}` for a literal `}`
+            t.py:4:7: error: unterminated string literal [py/syntax]
+            print('open)
+                  ^^^^^^
+              = hint: close it with `'`
+            t.py:5:7: error: not supported in this subset: bytes [py/unsupported]
+            print(b'raw')
+                  ^^^^^^
+            t.py:6:5: error: not supported in this subset: strings as values (`input()` on its own) [py/unsupported]
+            s = input()
+                ^^^^^^^
+              = hint: read a number with `int(input())`
+            t.py:7:15: error: not supported in this subset: prompts other than a string [py/unsupported]
+            n = int(input(5))
+                          ^
+              = hint: write the prompt in quotes: `input("n? ")`
+        "#]],
+    );
+}
+
+#[test]
+fn loops_and_scopes() {
+    check(
+        "while True:\n    break\nelse:\n    pass\nfor a, b in []:\n    pass\ndef f(x):\n    global x\n    return 1\ndef f():\n    return 2\ndef g():\n    def h():\n        pass\n    return 0\nprint([y for y in range(3)], y)\n",
+        expect![[r#"
+            t.py:3:1: error: not supported in this subset: `else` after a loop [py/unsupported]
+            else:
+            ^^^^
+              = hint: use a variable that records whether the loop ended with `break`
+            t.py:5:5: error: not supported in this subset: tuples as values (`for` with several targets) [py/unsupported]
+            for a, b in []:
+                ^^^^
+              = hint: loop over indexes with `range(len(xs))`
+            t.py:8:12: error: name `x` is parameter and global [py/syntax]
+                global x
+                       ^
+            t.py:10:5: error: not supported in this subset: defining `f` more than once [py/unsupported]
+            def f():
+                ^
+            t.py:7:5: note: first defined here
+              = hint: give each function its own name
+            t.py:13:9: error: not supported in this subset: functions defined inside other statements or functions [py/unsupported]
+                def h():
+                    ^
+              = hint: define every function at the top level of the file
+            t.py:16:30: error: undeclared name `y` [py/undeclared-name]
+            print([y for y in range(3)], y)
+                                         ^
+              = hint: `y` has a value only inside its comprehension
+        "#]],
+    );
+}

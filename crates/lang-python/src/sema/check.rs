@@ -628,6 +628,7 @@ impl<'a> Checker<'a> {
         candidates.extend(self.funcs.iter().map(|f| f.name.as_str()));
         candidates.extend(Builtin::ALL.iter().map(|(n, _)| *n));
         let hint = diag::did_you_mean(name, candidates);
+        let in_comprehension = self.comps.iter().any(|c| c.name == name);
         let text = self.text(span).to_owned();
         let d = self.error(
             "py/undeclared-name",
@@ -635,6 +636,9 @@ impl<'a> Checker<'a> {
             span,
         );
         match hint {
+            _ if in_comprehension => d.hints.push(format!(
+                "`{name}` has a value only inside its comprehension"
+            )),
             Some(h) => d.hints.push(h),
             None => d
                 .hints
