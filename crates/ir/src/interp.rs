@@ -484,3 +484,6 @@ impl<'a> Run<'a> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod proptests;
