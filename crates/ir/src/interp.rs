@@ -1,16 +1,21 @@
 //! The reference interpreter: runs a module directly, with the machine's Store layout and
 //! fault messages, so that a compiled program and its IR can be checked against each other.
 //!
-//! It never panics and never hangs, whatever module it is given (one the verifier would
-//! reject included): anything it cannot run becomes a fault whose message starts with
+//! The Store is laid out as [`layout`] says, so that addresses behave exactly as on the
+//! machine: a load or store outside columns `0 … HEAP_END − 1` faults with `store address
+//! out of range`, and the heap runs out at the same allocation.
+//!
+//! It never panics, and with a step budget never hangs, whatever module it is given (one
+//! the verifier would reject included): anything it cannot run becomes a fault whose message starts with
 //! `invalid program:`.
 //!
 //! **Recursion limit.** The machine's stack has [`STACK_SIZE`] columns, and every call
 //! uses at least its return address, one saved value and its arguments. The interpreter
 //! charges each active call exactly that, `2 + arguments` columns ([`CALL_COLUMNS`]
 //! plus the arguments), the entry function's included, and faults with `stack overflow`
-//! when the sum would pass [`STACK_SIZE`]. So a function of one parameter can be 10,000
-//! calls deep; compiled code, which saves more, overflows no later than that.
+//! when the sum would pass [`STACK_SIZE`]. So a function of one parameter can be 9,999
+//! calls deep below the entry function; compiled code, which saves at least as much per
+//! call, overflows no later than that.
 
 use std::fmt::Write;
 
@@ -19,9 +24,7 @@ use isa::Num;
 use serde::{Deserialize, Serialize};
 
 use crate::eval;
-use crate::layout::{
-    self, FRAME_BASE, FRAME_POINTER, HEAP_END, HEAP_POINTER, STACK_SIZE, STORE_SIZE,
-};
+use crate::layout::{self, FRAME_BASE, FRAME_POINTER, HEAP_END, HEAP_POINTER, STACK_SIZE};
 use crate::module::{Address, BlockId, Function, InstKind, Module, Operand, TermKind, Var};
 
 /// Stack columns the interpreter charges each call besides its arguments: the return
@@ -64,7 +67,7 @@ pub fn interpret(module: &Module, cards: &[Num], max_steps: u64) -> Interpretati
     let mut run = Run {
         module,
         global_addrs: layout::global_addresses(module),
-        store: vec![Num::ZERO; STORE_SIZE as usize],
+        store: Columns::default(),
         stack: Vec::new(),
         stack_used: 0,
         cards,
@@ -79,6 +82,43 @@ pub fn interpret(module: &Module, cards: &[Num], max_steps: u64) -> Interpretati
         end,
         steps: run.steps,
         bells: run.bells,
+    }
+}
+
+/// Columns per page of [`Columns`].
+const PAGE: usize = 1024;
+
+/// The Store's columns below the stack (the only ones IR code can reach), in pages made
+/// on their first write: most runs touch a few columns, and a run should not start by
+/// clearing 70,000.
+#[derive(Default)]
+struct Columns {
+    pages: Vec<Option<Box<[Num; PAGE]>>>,
+}
+
+impl Columns {
+    fn get(&self, at: usize) -> Num {
+        match self.pages.get(at / PAGE) {
+            Some(Some(page)) => page[at % PAGE],
+            _ => Num::ZERO,
+        }
+    }
+
+    fn set(&mut self, at: usize, value: Num) {
+        let p = at / PAGE;
+        if p >= self.pages.len() {
+            self.pages.resize(p + 1, None);
+        }
+        self.pages[p].get_or_insert_with(|| Box::new([Num::ZERO; PAGE]))[at % PAGE] = value;
+    }
+
+    fn zero(&mut self, range: std::ops::Range<usize>) {
+        for at in range {
+            // Pages never written are zero already.
+            if let Some(Some(page)) = self.pages.get_mut(at / PAGE) {
+                page[at % PAGE] = Num::ZERO;
+            }
+        }
     }
 }
 
@@ -103,7 +143,7 @@ struct Frame {
 struct Run<'a> {
     module: &'a Module,
     global_addrs: Vec<u32>,
-    store: Vec<Num>,
+    store: Columns,
     stack: Vec<Frame>,
     stack_used: u32,
     cards: &'a [Num],
@@ -153,11 +193,12 @@ impl<'a> Run<'a> {
             // A global with more values than columns (rejected by the verifier) keeps
             // only those that fit its columns.
             for (k, v) in g.init.iter().take(g.size as usize).enumerate() {
-                self.store[*at as usize + k] = *v;
+                self.store.set(*at as usize + k, *v);
             }
         }
-        self.store[HEAP_POINTER as usize] = Num::from(heap_start);
-        self.store[FRAME_POINTER as usize] = Num::from(FRAME_BASE);
+        self.store.set(HEAP_POINTER as usize, Num::from(heap_start));
+        self.store
+            .set(FRAME_POINTER as usize, Num::from(FRAME_BASE));
         let entry = self.module.entry.0 as usize;
         let params = self.module.functions.get(entry).map_or(0, |f| f.params);
         let args = vec![Num::ZERO; params as usize];
@@ -271,8 +312,11 @@ impl<'a> Run<'a> {
     /// The heap's two pointers as the Store holds them; a program that overwrote them
     /// with something that is not a column below the stack has no heap left.
     fn heap_pointers(&self) -> Result<(u32, u32), Stop> {
-        let hp = self.store[HEAP_POINTER as usize].to_index(HEAP_END + 1);
-        let fp = self.store[FRAME_POINTER as usize].to_index(HEAP_END + 1);
+        let hp = self.store.get(HEAP_POINTER as usize).to_index(HEAP_END + 1);
+        let fp = self
+            .store
+            .get(FRAME_POINTER as usize)
+            .to_index(HEAP_END + 1);
         match (hp, fp) {
             (Some(hp), Some(fp)) => Ok((hp, fp)),
             _ => Err("heap exhausted".into()),
@@ -311,12 +355,12 @@ impl<'a> Run<'a> {
             }
             InstKind::FuncAddr { dst, func } => self.set(*dst, Num::from(func.0)),
             InstKind::Load { dst, addr } => {
-                let v = self.store[self.address(addr)?];
+                let v = self.store.get(self.address(addr)?);
                 self.set(*dst, v)
             }
             InstKind::Store { addr, value } => {
                 let (at, v) = (self.address(addr)?, self.get(value)?);
-                self.store[at] = v;
+                self.store.set(at, v);
                 Ok(())
             }
             InstKind::Alloc { dst, words } => {
@@ -327,8 +371,8 @@ impl<'a> Run<'a> {
                     .to_index(room + 1)
                     .ok_or_else(|| Stop::from("heap exhausted"))?;
                 // Released frame arrays may have left values here.
-                self.store[hp as usize..(hp + words) as usize].fill(Num::ZERO);
-                self.store[HEAP_POINTER as usize] = Num::from(hp + words);
+                self.store.zero(hp as usize..(hp + words) as usize);
+                self.store.set(HEAP_POINTER as usize, Num::from(hp + words));
                 self.set(*dst, Num::from(hp))
             }
             InstKind::Call { dst, func, args } => {
@@ -416,10 +460,10 @@ impl<'a> Run<'a> {
             return Err("stack overflow".into());
         }
         let (hp, fp) = self.heap_pointers()?;
-        let saved_fp = self.store[FRAME_POINTER as usize];
+        let saved_fp = self.store.get(FRAME_POINTER as usize);
         let (new_fp, frame_addrs) = layout::place_frame(&function.frame, fp, hp)
             .ok_or_else(|| Stop::from("heap exhausted"))?;
-        self.store[FRAME_POINTER as usize] = Num::from(new_fp);
+        self.store.set(FRAME_POINTER as usize, Num::from(new_fp));
         let mut vars = args;
         vars.resize(function.vars.len().max(vars.len()), Num::ZERO);
         self.stack_used += charge;
@@ -462,7 +506,7 @@ impl<'a> Run<'a> {
                 let value = value.as_ref().map(|v| self.get(v)).transpose()?;
                 let frame = self.stack.pop().expect("a frame is running");
                 self.stack_used -= frame.charge;
-                self.store[FRAME_POINTER as usize] = frame.saved_fp;
+                self.store.set(FRAME_POINTER as usize, frame.saved_fp);
                 if self.stack.is_empty() {
                     return Ok(Some(End::Returned(value)));
                 }
