@@ -11,6 +11,7 @@ use crate::module::{Block, BlockId, Function, Inst, Term, Var};
 /// A set of variables of one function, as a bit set.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct VarSet {
+    /// Never ends in a zero word, so that equal sets are equal as values.
     words: Vec<u64>,
 }
 
@@ -43,6 +44,9 @@ impl VarSet {
         match self.words.get_mut(w) {
             Some(word) if *word & (1 << bit) != 0 => {
                 *word &= !(1 << bit);
+                while self.words.last() == Some(&0) {
+                    self.words.pop();
+                }
                 true
             }
             _ => false,
@@ -231,6 +235,12 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert!(s.contains(Var(130)) && !s.contains(Var(4)) && !s.contains(Var(1000)));
         assert!(s.remove(Var(3)) && !s.remove(Var(3)) && !s.remove(Var(999)));
+        // Sets with the same variables are equal however they were built.
+        let mut grown = VarSet::new();
+        grown.insert(Var(200));
+        grown.insert(Var(3));
+        grown.remove(Var(200));
+        assert_eq!(grown, [Var(3)].into_iter().collect());
         let other: VarSet = [Var(1), Var(130)].into_iter().collect();
         assert!(s.union_with(&other));
         assert!(!s.union_with(&other));
