@@ -48,7 +48,8 @@ impl Facts {
         self.region.clear();
     }
 
-    fn range_of(&self, o: Operand) -> Option<(i128, i128)> {
+    /// The range an operand is known to lie in.
+    pub(crate) fn range_of(&self, o: Operand) -> Option<(i128, i128)> {
         match o {
             Operand::Const(n) => constant(n),
             Operand::Var(v) => self.range.get(&v).copied(),

@@ -52,6 +52,26 @@ fn fusable(insts: &[Inst], term: &TermKind, live_out: &ir::VarSet) -> Option<usi
     }
 }
 
+/// Whether `inst` writes a variable that only the next instruction reads, as the base of
+/// its address (so that the address can do the addition itself).
+fn feeds_address(inst: &Inst, next: Option<&Inst>, live_after_next: Option<&ir::VarSet>) -> bool {
+    let (Some(dst), Some(next), Some(live)) = (inst.kind.dst(), next, live_after_next) else {
+        return false;
+    };
+    let base = match &next.kind {
+        InstKind::Load {
+            addr: ir::Address::Ptr { base, .. },
+            ..
+        } => *base,
+        InstKind::Store {
+            addr: ir::Address::Ptr { base, .. },
+            value,
+        } if *value != Operand::Var(dst) => *base,
+        _ => return false,
+    };
+    base == Operand::Var(dst) && !live.contains(dst)
+}
+
 /// Where control goes on from block `b`, past blocks that only jump on (a cycle of them,
 /// an endless loop, stays where it is).
 fn forward(f: &ir::Function, b: BlockId) -> BlockId {
@@ -125,6 +145,7 @@ pub(crate) fn function(
         globals: &info.globals,
         facts: Facts::default(),
         forward,
+        folded: None,
     };
     for (pos, &b) in order.iter().enumerate() {
         let block = f.block(b);
@@ -138,7 +159,8 @@ pub(crate) fn function(
         let fused = fusable(&block.insts, &block.term.kind, live.live_out(b));
         for (i, inst) in block.insts.iter().enumerate() {
             g.e.origin = origin(inst.span, first + i as u32);
-            g.inst(inst, fused == Some(i), &live_after[i]);
+            let foldable = feeds_address(inst, block.insts.get(i + 1), live_after.get(i + 1));
+            g.inst(inst, fused == Some(i), foldable, &live_after[i]);
         }
         g.e.origin = origin(block.term.span, first + block.insts.len() as u32);
         let fused = fused.map(|i| {

@@ -50,6 +50,9 @@ pub(crate) struct Gen<'a> {
     pub(crate) facts: Facts,
     /// Where a jump to each block really goes (past blocks that only jump on).
     pub(crate) forward: Vec<BlockId>,
+    /// A sum not computed, `var = operand + constant`, because the next instruction's
+    /// address is its only use and can add the constant itself.
+    pub(crate) folded: Option<(Var, Operand, i64)>,
 }
 
 /// The flag condition that holds after `CMP lhs, rhs` exactly when the comparison does.
@@ -261,6 +264,15 @@ impl Gen<'_> {
             }
             Address::Ptr { base, offset } => (base, offset),
         };
+        // What is known of the address holds whether or not its sum was computed.
+        let region = self.facts.region_of(base);
+        let (base, offset) = match (base, self.folded.take()) {
+            (Operand::Var(v), Some((p, x, c))) if v == p => match offset.checked_add(c) {
+                Some(o) => (x, o),
+                None => (base, offset),
+            },
+            _ => (base, offset),
+        };
         let offset_num = Num::from(offset);
         if let Operand::Const(n) = base {
             let fixed = n.checked_add(offset_num).and_then(|c| c.to_index(HEAP_END));
@@ -268,8 +280,11 @@ impl Gen<'_> {
                 return Mem::Abs(column);
             }
         }
-        let k = i128::from(offset);
-        let safe = match self.facts.region_of(base) {
+        let k = match addr {
+            Address::Ptr { offset, .. } => i128::from(offset),
+            Address::Global { .. } => 0,
+        };
+        let safe = match region {
             Some(Region::Abs(lo, hi)) => {
                 if lo == hi
                     && let Some(column) = u32::try_from(lo + k).ok().filter(|c| *c < HEAP_END)
@@ -359,14 +374,52 @@ impl Gen<'_> {
 
     /// The machine instructions of one IR instruction. `fused` says the instruction is a
     /// comparison that the block's branch tests, compared there instead.
-    pub(crate) fn inst(&mut self, inst: &Inst, fused: bool, after: &VarSet) {
-        self.select(inst, fused, after);
+    pub(crate) fn inst(&mut self, inst: &Inst, fused: bool, foldable: bool, after: &VarSet) {
+        let folded = foldable && self.fold(&inst.kind);
+        if !folded {
+            self.select(inst, fused, after);
+            // A sum left out is for this instruction only.
+            self.folded = None;
+        }
         let (frame, globals) = (&self.frame, self.globals);
         self.facts.learn(
             &inst.kind,
             |slot| frame.array_offsets.get(slot as usize).copied(),
             |g| globals.get(g as usize).copied(),
         );
+    }
+
+    /// Leaves out `p = x + c`, for a constant address `c` and an `x` known to be small
+    /// (a checked index), when the caller has found that the next instruction's address is
+    /// the only use of `p`: that address becomes `[x + c + offset]`, one register and no
+    /// addition.
+    fn fold(&mut self, kind: &InstKind) -> bool {
+        let InstKind::Binary {
+            dst,
+            op: BinOp::Add,
+            lhs,
+            rhs,
+        } = kind
+        else {
+            return false;
+        };
+        let constant = |o: &Operand| match self.facts.region_of(*o) {
+            Some(Region::Abs(lo, hi)) if lo == hi => i64::try_from(lo).ok(),
+            _ => None,
+        };
+        let found = match (lhs, rhs) {
+            (Operand::Var(_), r) if constant(r).is_some() => constant(r).map(|c| (*lhs, c)),
+            (l, Operand::Var(_)) if constant(l).is_some() => constant(l).map(|c| (*rhs, c)),
+            _ => None,
+        };
+        match found {
+            // Only a sum that cannot overflow may go: the IR's addition would fault.
+            Some((x, c)) if self.facts.range_of(x).is_some() => {
+                self.folded = Some((*dst, x, c));
+                true
+            }
+            _ => false,
+        }
     }
 
     fn select(&mut self, inst: &Inst, fused: bool, after: &VarSet) {

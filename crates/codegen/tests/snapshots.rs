@@ -140,15 +140,14 @@ fn a_checked_loop_over_a_global_array_and_floor_division() {
                     CMP  C, 4
                     JGE  main.index
                     LOAD B, 0
-                    ADD  B, C
-                    LOAD B, [B]
+                    LOAD B, [C]
                     LOAD A, B
                     REM  A, 2
-                    JGE  22
+                    JGE  21
                     LOAD A, B
                     DIV  A, 2
                     SUB  A, 1
-                    JMP  24
+                    JMP  23
                     LOAD A, B
                     DIV  A, 2
                     LOAD B, A
