@@ -48,7 +48,7 @@ pub(crate) fn compile_through_ir(
         },
         ir: None,
     };
-    let Some(module) = lowering
+    let Some(mut module) = lowering
         .module
         .filter(|_| !diagnostics.iter().any(Diagnostic::is_error))
     else {
@@ -69,7 +69,7 @@ pub(crate) fn compile_through_ir(
         return failed(diagnostics);
     }
     if options.optimize {
-        // OPTIMIZE-PENDING ir::optimize(&mut module);
+        ir::optimize(&mut module);
     }
     let generated = codegen::generate(&module);
     let index = LineIndex::new(source);

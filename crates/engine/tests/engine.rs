@@ -55,28 +55,51 @@ fn a_compiled_index_out_of_range_names_its_line_on_both_paths() {
     }
 }
 
-#[test]
-fn stepping_a_compiled_program_by_line_visits_its_source_lines() {
-    let source = "x = 1\ny = x + 1\nprint(x, y)\n";
-    let c = compile(Language::Python, "p.py", source, &NoFiles);
-    assert!(c.is_ok(), "{:?}", c.diagnostics);
-    assert!(c.source_map.locs.iter().flatten().all(|l| l.ir.is_some()));
-    let mut session = Session::new(&c, Vec::new(), true).expect("compiled");
+/// The lines a session passes through, stepping by source line from the start.
+fn lines_stepped(c: &engine::Compilation) -> Vec<u32> {
+    let mut session = Session::new(c, Vec::new(), true).expect("compiled");
     let mut lines = Vec::new();
     for _ in 0..10 {
         let outcome = session.resume(Motion::StepLine, 1_000);
-        let view = session.view();
-        if let Some(line) = view.line {
+        if let Some(line) = session.view().line {
             lines.push(line);
         }
         if outcome.reason != StopReason::Done {
             break;
         }
     }
-    lines.dedup();
-    assert_eq!(lines, [1, 2, 3]);
     assert_eq!(session.view().output, "1 2\n");
-    let ir = engine::emit_ir(&c, source).expect("has IR");
+    lines.dedup();
+    lines
+}
+
+#[test]
+fn stepping_a_compiled_program_by_line_visits_its_source_lines() {
+    let source = "x = 1\ny = x + 1\nprint(x, y)\n";
+    let plain = engine::compile_with(
+        Language::Python,
+        "p.py",
+        source,
+        &NoFiles,
+        engine::CompileOptions { optimize: false },
+    );
+    assert!(plain.is_ok(), "{:?}", plain.diagnostics);
+    assert!(
+        plain
+            .source_map
+            .locs
+            .iter()
+            .flatten()
+            .all(|l| l.ir.is_some())
+    );
+    assert_eq!(lines_stepped(&plain), [1, 2, 3]);
+    // Optimised, the constants fold into the print: only its line is left to step.
+    let folded = compile(Language::Python, "p.py", source, &NoFiles);
+    assert_eq!(lines_stepped(&folded), [3]);
+    assert!(
+        folded.program.as_ref().unwrap().insns.len() < plain.program.as_ref().unwrap().insns.len()
+    );
+    let ir = engine::emit_ir(&plain, source).expect("has IR");
     assert!(ir.contains("; line 3"), "{ir}");
 }
 
