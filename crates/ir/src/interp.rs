@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::eval;
 use crate::layout::{self, FRAME_BASE, FRAME_POINTER, HEAP_END, HEAP_POINTER, STACK_SIZE};
 use crate::module::{Address, BlockId, Function, InstKind, Module, Operand, TermKind, Var};
+use crate::verify::count;
 
 /// Stack columns the interpreter charges each call besides its arguments: the return
 /// address and one saved value.
@@ -446,9 +447,9 @@ impl<'a> Run<'a> {
         }
         if args.len() != function.params as usize {
             return Err(invalid(format!(
-                "`{}` takes {} arguments, given {}",
+                "`{}` takes {}, given {}",
                 function.name,
-                function.params,
+                count(function.params as usize, "argument"),
                 args.len()
             )));
         }

@@ -67,8 +67,9 @@ pub fn verify(module: &Module) -> Result<(), Vec<VerifyError>> {
             module.entry.0
         )),
         Some(f) if f.params > 0 => module_error(format!(
-            "the entry function `{}` takes {} parameters; it must take none",
-            f.name, f.params
+            "the entry function `{}` takes {}; it must take none",
+            f.name,
+            count(f.params as usize, "parameter")
         )),
         Some(_) => {}
     }
@@ -79,10 +80,10 @@ pub fn verify(module: &Module) -> Result<(), Vec<VerifyError>> {
         }
         if g.init.len() as u64 > u64::from(g.size) {
             module_error(format!(
-                "global `{}` has {} initial values for {} columns",
+                "global `{}` has {} for {}",
                 g.name,
-                g.init.len(),
-                g.size
+                count(g.init.len(), "initial value"),
+                count(g.size as usize, "column")
             ));
         }
         columns += u64::from(g.size);
@@ -110,6 +111,15 @@ pub fn verify(module: &Module) -> Result<(), Vec<VerifyError>> {
     }
 }
 
+/// `1 column`, `2 columns`.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The checks of one function, with where they are.
 struct Checker<'a> {
     module: &'a Module,
@@ -133,7 +143,11 @@ impl<'a> Checker<'a> {
     fn var(&mut self, v: Var) {
         if v.0 as usize >= self.function.vars.len() {
             let n = self.function.vars.len();
-            self.error(format!("variable {} does not exist ({n} variables)", v.0));
+            self.error(format!(
+                "variable {} does not exist ({})",
+                v.0,
+                count(n, "variable")
+            ));
         }
     }
 
@@ -146,7 +160,11 @@ impl<'a> Checker<'a> {
     fn target(&mut self, b: BlockId) {
         if b.0 as usize >= self.function.blocks.len() {
             let n = self.function.blocks.len();
-            self.error(format!("block b{} does not exist ({n} blocks)", b.0));
+            self.error(format!(
+                "block b{} does not exist ({})",
+                b.0,
+                count(n, "block")
+            ));
         }
     }
 
@@ -188,7 +206,8 @@ impl<'a> Checker<'a> {
             }
             InstKind::FrameAddr { slot, .. } if *slot as usize >= self.function.frame.len() => {
                 let n = self.function.frame.len();
-                self.error(format!("frame array f{slot} does not exist ({n} arrays)"));
+                let arrays = count(n, "frame array");
+                self.error(format!("frame array f{slot} does not exist ({arrays})"));
             }
             InstKind::FuncAddr { func, .. } => {
                 self.func(*func);
@@ -198,8 +217,9 @@ impl<'a> Checker<'a> {
                     let (name, params) = (&callee.name, callee.params);
                     if args.len() != params as usize {
                         self.error(format!(
-                            "call to `{name}` passes {} arguments for {params} parameters",
-                            args.len()
+                            "call to `{name}` passes {} for {}",
+                            count(args.len(), "argument"),
+                            count(params as usize, "parameter")
                         ));
                     }
                     if dst.is_some() && !callee.returns_value {
@@ -257,10 +277,10 @@ fn check_function(
             block: None,
             inst: None,
             message: format!(
-                "`{}` has {} parameters but only {} variables",
+                "`{}` has {} but only {}",
                 function.name,
-                function.params,
-                function.vars.len()
+                count(function.params as usize, "parameter"),
+                count(function.vars.len(), "variable")
             ),
         });
     }

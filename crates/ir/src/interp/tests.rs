@@ -443,7 +443,7 @@ fn broken_modules_fault_instead_of_panicking() {
 
         -- fault `invalid program: `f` returned no value` at 7..8 after 19 steps
 
-        -- fault `invalid program: `f` takes 1 arguments, given 0` without a span after 2 steps
+        -- fault `invalid program: `f` takes 1 argument, given 0` without a span after 2 steps
 
         -- fault `heap exhausted` at 1..2 after 0 steps
     "#]]

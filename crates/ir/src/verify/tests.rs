@@ -78,8 +78,8 @@ fn the_entry_must_exist_and_take_nothing() {
     check(
         |m| m.entry = FuncId(0),
         expect![[r#"
-        the entry function `square` takes 1 parameters; it must take none
-    "#]],
+            the entry function `square` takes 1 parameter; it must take none
+        "#]],
     );
 }
 
@@ -88,10 +88,10 @@ fn globals_need_columns_for_their_values_and_room_in_the_store() {
     check(
         |m| m.globals[0].size = 0,
         expect![[r#"
-        global `g` has no columns
-        global `g` has 1 initial values for 0 columns
-        function 1, b0, instruction 1: offset 1 is outside global `g` of 0 columns
-    "#]],
+            global `g` has no columns
+            global `g` has 1 initial value for 0 columns
+            function 1, b0, instruction 1: offset 1 is outside global `g` of 0 columns
+        "#]],
     );
     check(
         |m| m.globals[0].size = 70_000,
@@ -118,15 +118,15 @@ fn names_are_unique_and_functions_have_blocks() {
     check(
         |m| m.functions[0].vars.clear(),
         expect![[r#"
-        function 0: `square` has 1 parameters but only 0 variables
-        function 0, b0, instruction 0: variable 1 does not exist (0 variables)
-        function 0, b0, instruction 1: variable 1 does not exist (0 variables)
-        function 0, b0, instruction 1: variable 0 does not exist (0 variables)
-        function 0, b0, instruction 2: variable 2 does not exist (0 variables)
-        function 0, b0, instruction 2: variable 0 does not exist (0 variables)
-        function 0, b0, instruction 2: variable 0 does not exist (0 variables)
-        function 0, b0, instruction 3: variable 2 does not exist (0 variables)
-    "#]],
+            function 0: `square` has 1 parameter but only 0 variables
+            function 0, b0, instruction 0: variable 1 does not exist (0 variables)
+            function 0, b0, instruction 1: variable 1 does not exist (0 variables)
+            function 0, b0, instruction 1: variable 0 does not exist (0 variables)
+            function 0, b0, instruction 2: variable 2 does not exist (0 variables)
+            function 0, b0, instruction 2: variable 0 does not exist (0 variables)
+            function 0, b0, instruction 2: variable 0 does not exist (0 variables)
+            function 0, b0, instruction 3: variable 2 does not exist (0 variables)
+        "#]],
     );
 }
 
@@ -135,14 +135,14 @@ fn everything_named_must_exist() {
     check(
         |m| *main_inst(m, 2) = InstKind::PrintNum(Operand::Var(Var(9))),
         expect![[r#"
-        function 1, b0, instruction 2: variable 9 does not exist (1 variables)
-    "#]],
+            function 1, b0, instruction 2: variable 9 does not exist (1 variable)
+        "#]],
     );
     check(
         |m| m.functions[1].blocks[0].term.kind = TermKind::Jump(BlockId(3)),
         expect![[r#"
-        function 1, b0, instruction 3: block b3 does not exist (1 blocks)
-    "#]],
+            function 1, b0, instruction 3: block b3 does not exist (1 block)
+        "#]],
     );
     check(
         |m| {
@@ -177,7 +177,7 @@ fn everything_named_must_exist() {
             }
         },
         expect![[r#"
-            function 1, b0, instruction 1: frame array f0 does not exist (0 arrays)
+            function 1, b0, instruction 1: frame array f0 does not exist (0 frame arrays)
         "#]],
     );
     check(
@@ -202,7 +202,7 @@ fn calls_match_their_callee() {
             }
         },
         expect![[r#"
-            function 1, b0, instruction 0: call to `square` passes 2 arguments for 1 parameters
+            function 1, b0, instruction 0: call to `square` passes 2 arguments for 1 parameter
         "#]],
     );
     check(
@@ -212,7 +212,7 @@ fn calls_match_their_callee() {
             }
         },
         expect![[r#"
-            function 1, b0, instruction 0: call to `main` passes 1 arguments for 0 parameters
+            function 1, b0, instruction 0: call to `main` passes 1 argument for 0 parameters
             function 1, b0, instruction 0: call to `main` takes a result, but `main` returns none
         "#]],
     );
