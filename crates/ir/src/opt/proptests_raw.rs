@@ -1,6 +1,7 @@
 //! Random IR straight from the instruction set: any block may jump to any other, so loops
 //! are arbitrary and every variable is written anywhere, the cases a front end's tidy
-//! lowering rarely makes but the passes must still get right.
+//! lowering rarely makes but the passes must still get right. Liveness is checked against
+//! its definition on the same functions.
 
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -115,5 +116,55 @@ proptest! {
         prop_assert_eq!(&before.output, &after.output);
         prop_assert_eq!(&before.end, &after.end);
         prop_assert!(after.steps <= before.steps, "{} steps became {}", before.steps, after.steps);
+    }
+}
+
+/// Whether some path from the start of `b` reads `v` before writing it, by search.
+fn read_before_written(function: &Function, cfg: &Cfg, b: BlockId, v: Var) -> bool {
+    let mut seen = vec![false; function.blocks.len()];
+    let mut stack = vec![b];
+    while let Some(b) = stack.pop() {
+        if std::mem::replace(&mut seen[b.0 as usize], true) {
+            continue;
+        }
+        let block = function.block(b);
+        let mut written = false;
+        for inst in &block.insts {
+            if inst.kind.operands().contains(&Operand::Var(v)) {
+                return true;
+            }
+            if inst.kind.dst() == Some(v) {
+                written = true;
+                break;
+            }
+        }
+        if written {
+            continue;
+        }
+        if block.term.kind.operands().contains(&Operand::Var(v)) {
+            return true;
+        }
+        stack.extend_from_slice(cfg.successors(b));
+    }
+    false
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Liveness, which code generation allocates registers by, against its definition.
+    #[test]
+    fn live_in_sets_are_exactly_the_variables_read_before_written(function in function()) {
+        let cfg = Cfg::new(&function);
+        let live = Liveness::new(&function, &cfg);
+        for b in 0..function.blocks.len() as u32 {
+            for v in 0..VARS {
+                prop_assert_eq!(
+                    live.live_in(BlockId(b)).contains(Var(v)),
+                    read_before_written(&function, &cfg, BlockId(b), Var(v)),
+                    "b{} v{}", b, v
+                );
+            }
+        }
     }
 }
