@@ -8,6 +8,7 @@
 //! the right line and the debugger can step by source line.
 
 mod expr;
+mod nonneg;
 mod runtime;
 
 use std::collections::BTreeMap;
@@ -65,7 +66,9 @@ pub(crate) fn lower(module: &ast::Module, info: &Info, flow: &Flow) -> ir::Modul
         .collect();
     let funcs = info.funcs.iter().map(|f| mb.declare(&f.name)).collect();
     let entry = mb.declare(ENTRY);
+    let nonneg = nonneg::variables(module, info);
     let mut l = Lower {
+        nonneg,
         info,
         flow,
         mb,
@@ -102,6 +105,8 @@ pub(crate) fn lower(module: &ast::Module, info: &Info, flow: &Flow) -> ir::Modul
 
 struct Lower<'a> {
     info: &'a Info,
+    /// Variables that are never negative.
+    nonneg: std::collections::BTreeSet<nonneg::Key>,
     flow: &'a Flow,
     mb: ModuleBuilder,
     /// Helpers called so far, to be built at the end.

@@ -87,7 +87,7 @@ pub(crate) struct Func {
 }
 
 /// What a name refers to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Binding {
     Global(usize),
     Local(usize),
@@ -97,7 +97,7 @@ pub(crate) enum Binding {
 }
 
 /// The built-in functions of the subset.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Builtin {
     Print,
     Input,

@@ -175,3 +175,83 @@ fn names_without_values_fault_where_they_are_read() {
         "#]],
     );
 }
+
+#[test]
+fn indexes_that_cannot_be_negative_are_only_checked() {
+    // `i` counts up from 0 and `i + 1` too: no adjustment for negative indexes, only the
+    // bounds check. `k` may be negative (it is assigned from input).
+    check_ir(
+        "xs = [0] * 4\nfor i in range(3):\n    xs[i + 1] = xs[i]\nk = int(input())\nprint(xs[k])\n",
+        expect![[r#"
+            entry func py.main() {
+            b0:
+              #0    t3 = 4                               ; line 1
+              #1    t4 = lt t3, 0                        ; line 1
+              #2    branch t4, b1, b2                    ; line 1
+            b1:
+              #3    t3 = 0                               ; line 1
+              #4    jump b2                              ; line 1
+            b2:
+              #5    t5 = call py.list_new(t3)            ; line 1
+              #6    xs.0 = t5                            ; line 1
+              #7    t6 = 0                               ; line 2
+              #8    jump b3                              ; line 2
+            b3:
+              #9    t7 = lt t6, 3                        ; line 2
+              #10   branch t7, b4, b6                    ; line 2
+            b4:
+              #11   i.1 = t6                             ; line 2
+              #12   t8 = load [xs.0]                     ; line 3
+              #13   check i.1 < t8                       ; line 3
+              #14   t9 = load [xs.0+2]                   ; line 3
+              #15   t10 = add t9, i.1                    ; line 3
+              #16   t11 = load [t10]                     ; line 3
+              #17   t12 = add i.1, 1                     ; line 3
+              #18   t13 = load [xs.0]                    ; line 3
+              #19   check t12 < t13                      ; line 3
+              #20   t14 = load [xs.0+2]                  ; line 3
+              #21   t15 = add t14, t12                   ; line 3
+              #22   store [t15], t11                     ; line 3
+              #23   jump b5                              ; line 3
+            b5:
+              #24   t6 = add t6, 1                       ; line 2
+              #25   jump b3                              ; line 2
+            b6:
+              #26   t16 = read                           ; line 4
+              #27   k.2 = t16                            ; line 4
+              #28   t17 = load [xs.0]                    ; line 5
+              #29   t18 = k.2                            ; line 5
+              #30   t19 = lt k.2, 0                      ; line 5
+              #31   branch t19, b7, b8                   ; line 5
+            b7:
+              #32   t18 = add t18, t17                   ; line 5
+              #33   jump b8                              ; line 5
+            b8:
+              #34   check t18 < t17                      ; line 5
+              #35   t20 = load [xs.0+2]                  ; line 5
+              #36   t21 = add t20, t18                   ; line 5
+              #37   t22 = load [t21]                     ; line 5
+              #38   print t22                            ; line 5
+              #39   printstr "\n"                        ; line 5
+              #40   return                               ; line 5
+            }
+
+            func py.list_new(len.0) -> value {
+            b0:
+              #41   t1 = len.0
+              #42   t2 = lt len.0, 4
+              #43   branch t2, b1, b2
+            b1:
+              #44   t1 = 4
+              #45   jump b2
+            b2:
+              #46   t3 = alloc 3
+              #47   t4 = alloc t1
+              #48   store [t3], len.0
+              #49   store [t3+1], t1
+              #50   store [t3+2], t4
+              #51   return t3
+            }
+        "#]],
+    );
+}

@@ -3,8 +3,8 @@
 use diag::Span;
 use ir::{Address, BinOp, BlockId, FaultKind, InstKind, Operand, TermKind, UnOp};
 
-use super::Lower;
 use super::runtime::{self, DATA, LEN};
+use super::{Lower, nonneg};
 use crate::ast::{self, BoolOp, CmpOp, Expr, ExprKind, FStrPart, Keyword};
 use crate::sema::{ArgFrom, Binding, Builtin, Ty};
 
@@ -48,6 +48,28 @@ impl Lower<'_> {
                         runtime::st(&mut self.f, data, k as i64, v);
                     }
                 }
+                Operand::Var(list)
+            }
+            ExprKind::Binary {
+                op: ast::BinOp::Mul,
+                op_span,
+                lhs,
+                rhs,
+            } if is_zero_list(lhs) || is_zero_list(rhs) => {
+                // `[0] * n`: a fresh list is zeroed already.
+                let n = if is_zero_list(lhs) { rhs } else { lhs };
+                let n = self.value(n);
+                let saved = self.f.span();
+                self.set_span(*op_span);
+                let len = self.f.temp();
+                self.f.copy(len, n);
+                let negative = self.f.binary(BinOp::Lt, len, Operand::int(0));
+                runtime::if_then(&mut self.f, negative.into(), |f| {
+                    f.copy(len, Operand::int(0))
+                });
+                let new = self.helper("py.list_new");
+                let list = self.f.call(new, vec![len.into()], true).expect("a list");
+                self.f.set_span(saved);
                 Operand::Var(list)
             }
             ExprKind::Binary {
@@ -233,7 +255,8 @@ impl Lower<'_> {
         let saved = self.f.span();
         self.set_span(span);
         let len = runtime::ld(&mut self.f, xs, LEN);
-        let i = runtime::checked_index(&mut self.f, xs, i, len);
+        let nonneg = nonneg::expr(index, self.current, &self.nonneg, self.info);
+        let i = runtime::checked_index(&mut self.f, i, len, nonneg);
         let data = runtime::ld(&mut self.f, xs, DATA);
         let addr = self.f.binary(BinOp::Add, data, i);
         self.f.set_span(saved);
@@ -656,4 +679,9 @@ impl Lower<'_> {
             self.f.push(InstKind::PrintStr(text));
         }
     }
+}
+
+/// Whether an expression is the list literal `[0]`.
+fn is_zero_list(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::List(items) if matches!(items.as_slice(), [Expr { kind: ExprKind::Int(v), .. }] if v.is_zero()))
 }

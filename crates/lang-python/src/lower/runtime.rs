@@ -100,9 +100,9 @@ pub(super) fn build(name: &str, f: &mut FunctionBuilder, h: &mut dyn Helpers) {
         "py.pop" => {
             let xs = p(0);
             let len = ld(f, xs, LEN);
-            let i = checked_index(f, xs, p(1), len);
+            let i = checked_index(f, p(1), len, false);
             let data = ld(f, xs, DATA);
-            let v = ld_at(f, data.into(), i.into());
+            let v = ld_at(f, data.into(), i);
             let last = f.binary(BinOp::Sub, len, Operand::int(1));
             let from = f.binary(BinOp::Add, i, Operand::int(1));
             for_range(f, from.into(), len.into(), |f, k| {
@@ -425,7 +425,20 @@ pub(super) fn build(name: &str, f: &mut FunctionBuilder, h: &mut dyn Helpers) {
 
 /// `i` made non-negative (Python's negative indexes count from the end) and checked
 /// against `len`: faults with `index out of range` unless it is within the list.
-pub(super) fn checked_index(f: &mut FunctionBuilder, _xs: Operand, i: Operand, len: Var) -> Var {
+/// With `nonneg`, the index is known never to be negative and is only checked.
+pub(super) fn checked_index(
+    f: &mut FunctionBuilder,
+    i: Operand,
+    len: Var,
+    nonneg: bool,
+) -> Operand {
+    if nonneg || matches!(i, Operand::Const(c) if !c.is_negative()) {
+        f.push(InstKind::CheckIndex {
+            index: i,
+            len: len.into(),
+        });
+        return i;
+    }
     let index = f.temp();
     f.copy(index, i);
     if let Operand::Const(c) = i {
@@ -452,7 +465,7 @@ pub(super) fn checked_index(f: &mut FunctionBuilder, _xs: Operand, i: Operand, l
         index: index.into(),
         len: len.into(),
     });
-    index
+    Operand::Var(index)
 }
 
 /// Allocates `words` zeroed heap columns.
