@@ -160,7 +160,7 @@ impl Walk<'_> {
             return false;
         }
         let constant = |e: &Expr, positive: bool| match &e.kind {
-            ExprKind::Int(v) => !v.is_negative() && !(positive && v.is_zero()),
+            ExprKind::Int(v) => !(v.is_negative() || positive && v.is_zero()),
             _ => false,
         };
         match args.as_slice() {
@@ -180,10 +180,12 @@ pub(super) fn expr(e: &Expr, scope: Option<usize>, vars: &BTreeSet<Key>, info: &
         ExprKind::Name(_) => info
             .binding(e)
             .is_some_and(|b| vars.contains(&(scope, b)) || vars.contains(&(None, b))),
-        ExprKind::Binary { op, lhs, rhs, .. } => match op {
-            BinOp::Add | BinOp::Mul => expr(lhs, scope, vars, info) && expr(rhs, scope, vars, info),
-            _ => false,
-        },
+        ExprKind::Binary {
+            op: BinOp::Add | BinOp::Mul,
+            lhs,
+            rhs,
+            ..
+        } => expr(lhs, scope, vars, info) && expr(rhs, scope, vars, info),
         ExprKind::Call { func, .. } => info.binding(func) == Some(Binding::Builtin(Builtin::Len)),
         _ => false,
     }
