@@ -346,7 +346,7 @@ fn strings_and_fstrings() {
 #[test]
 fn loops_and_scopes() {
     check(
-        "while True:\n    break\nelse:\n    pass\nfor a, b in []:\n    pass\ndef f(x):\n    global x\n    return 1\ndef f():\n    return 2\ndef g():\n    def h():\n        pass\n    return 0\nprint([y for y in range(3)], y)\n",
+        "while True:\n    break\nelse:\n    pass\nfor a, b in []:\n    pass\ndef f(x):\n    global x\n    return 1\ndef f():\n    return 2\ndef g():\n    def h():\n        pass\n    return 0\nprint([y for y in range(3)], y)\ndef r():\n    global q\n    return q\n",
         expect![[r#"
             t.py:3:1: error: not supported in this subset: `else` after a loop [py/unsupported]
             else:
@@ -372,6 +372,10 @@ fn loops_and_scopes() {
             print([y for y in range(3)], y)
                                          ^
               = hint: `y` has a value only inside its comprehension
+            t.py:19:12: error: undeclared name `q` [py/undeclared-name]
+                return q
+                       ^
+              = hint: `global q` declares it, but nothing assigns it a value
         "#]],
     );
 }

@@ -73,6 +73,8 @@ pub(super) struct Checker<'a> {
     shared: BTreeSet<usize>,
     /// Globals and functions by name.
     global_ix: BTreeMap<String, usize>,
+    /// Names declared `global` that nothing assigns.
+    unassigned: BTreeSet<String>,
     func_ix: BTreeMap<String, usize>,
 }
 
@@ -95,6 +97,7 @@ impl<'a> Checker<'a> {
             pending: Vec::new(),
             shared: BTreeSet::new(),
             global_ix: BTreeMap::new(),
+            unassigned: BTreeSet::new(),
             func_ix: BTreeMap::new(),
         };
         c.declare(module);
@@ -171,12 +174,21 @@ impl<'a> Checker<'a> {
         }
         let mut names = Vec::new();
         bound_names(&module.body, &mut names);
+        let mut assigned: BTreeSet<String> = names.iter().map(|(n, _)| n.clone()).collect();
         for f in 0..self.funcs.len() {
             let StmtKind::Def(def) = &module.body[self.funcs[f].stmt].kind else {
                 continue;
             };
             let mut decls = Vec::new();
             global_decls(&def.body, &mut decls);
+            let mut bound = Vec::new();
+            bound_names(&def.body, &mut bound);
+            assigned.extend(
+                bound
+                    .into_iter()
+                    .map(|(n, _)| n)
+                    .filter(|n| decls.iter().any(|(d, _)| d == n)),
+            );
             for (name, span) in decls {
                 if def.params.iter().any(|p| p.name == name) {
                     self.error(
@@ -193,6 +205,12 @@ impl<'a> Checker<'a> {
             }
         }
         for (name, span) in names {
+            if !assigned.contains(&name) {
+                // Declared `global` but given a value nowhere: reads of it are reported
+                // as undeclared.
+                self.unassigned.insert(name);
+                continue;
+            }
             if let Some(&f) = self.func_ix.get(&name) {
                 let first = self.funcs[f].span;
                 self.unsupported(
@@ -627,7 +645,13 @@ impl<'a> Checker<'a> {
         candidates.extend(self.globals.iter().map(|g| g.name.as_str()));
         candidates.extend(self.funcs.iter().map(|f| f.name.as_str()));
         candidates.extend(Builtin::ALL.iter().map(|(n, _)| *n));
-        let hint = diag::did_you_mean(name, candidates);
+        let hint = if self.unassigned.contains(name) {
+            Some(format!(
+                "`global {name}` declares it, but nothing assigns it a value"
+            ))
+        } else {
+            diag::did_you_mean(name, candidates)
+        };
         let in_comprehension = self.comps.iter().any(|c| c.name == name);
         let text = self.text(span).to_owned();
         let d = self.error(
