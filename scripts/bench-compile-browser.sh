@@ -10,4 +10,4 @@ ensure_chromium
 CHROMEDRIVER=/usr/bin/chromedriver \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --release --locked -p app --target wasm32-unknown-unknown --test compiled \
-    -- --include-ignored compile_latency
+    -- --include-ignored --nocapture compile_latency
