@@ -5,8 +5,8 @@
 //!
 //! Each case runs through the same public API the debugger and the CLI use. The operand of
 //! every arithmetic case is offered in every form (register, immediate, each kind of Store
-//! operand), so that the machine's specialised fast paths and its general path are held to
-//! the same answers.
+//! operand), and every case runs twice, once with the general path only, so that the
+//! machine's specialised fast paths and its general path are held to the same answers.
 
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -350,11 +350,27 @@ fn observe(m: &Machine, before: &[Num]) -> Observed {
     }
 }
 
-/// Runs the setup, then exactly one more step: the instruction under test.
+/// Runs the setup, then exactly one more step: the instruction under test. The machine's
+/// specialised arms and its general path must agree on every case, so the step runs on
+/// both and the observations are compared.
 fn execute(setup: &Setup, insn: Insn) -> (Observed, Observed) {
+    let fast = execute_on(setup, insn, false);
+    let general = execute_on(setup, insn, true);
+    assert_eq!(
+        fast, general,
+        "`{insn}` after {setup:?}: the fast and general paths differ"
+    );
+    fast
+}
+
+/// [`execute`] on one path.
+fn execute_on(setup: &Setup, insn: Insn, general: bool) -> (Observed, Observed) {
     let program = Arc::new(setup.program(insn));
     let setup_steps = program.insns.len() as u64 - u64::from(program.entry);
     let mut m = Machine::new(program, Arc::from(setup.cards.clone())).expect("a valid program");
+    if general {
+        m.use_general_path_only();
+    }
     assert_eq!(m.run(setup_steps, None), Stop::Budget, "setup of {setup:?}");
     assert_eq!((m.cpu().pc, m.status()), (AT, &Status::Running));
     let columns = m.store().columns().to_vec();
