@@ -563,12 +563,12 @@ impl Lower<'_> {
                 let rhs = self.value(value);
                 self.set_span(op_span);
                 let new = if self.info.ty(target) == Ty::List {
-                    let (helper, ty) = if op == ast::BinOp::Add {
-                        ("py.extend", Ty::List)
+                    // In place, as Python's `+=` and `*=` change the list itself.
+                    let helper = if op == ast::BinOp::Add {
+                        "py.extend"
                     } else {
-                        ("py.irepeat", Ty::Int)
+                        "py.irepeat"
                     };
-                    let _ = ty;
                     let h = self.helper(helper);
                     self.f.call(h, vec![old, rhs], false);
                     old

@@ -254,9 +254,9 @@ impl<'s, 'd> Parser<'s, 'd> {
         let depth = self.depth;
         let result = match self.tok() {
             Tok::Indent => {
-                let err = self.unexpected("a statement");
+                // Reported, and the block read past, so that its statements say nothing.
+                let _: Reported = self.unexpected("a statement");
                 self.skip_block();
-                let _ = err;
                 return;
             }
             Tok::Dedent | Tok::Newline => {
