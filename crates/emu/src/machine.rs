@@ -363,10 +363,23 @@ impl Machine {
                 }
             };
         }
+        /// Marks the taken side of a jump, so that it stays a branch: a conditional move
+        /// would make the next instruction's fetch wait for the comparison, where a
+        /// predicted branch does not.
+        macro_rules! taken {
+            () => {
+                std::sync::atomic::compiler_fence(std::sync::atomic::Ordering::SeqCst)
+            };
+        }
         /// A jump to a fixed target (checked by `Program::validate`).
         macro_rules! jump {
             ($taken:expr, $t:expr) => {{
-                pc = if $taken { $t } else { pc + 1 };
+                if $taken {
+                    taken!();
+                    pc = $t;
+                } else {
+                    pc += 1;
+                }
                 tenths += 5;
                 true
             }};
@@ -383,11 +396,12 @@ impl Machine {
                             left -= 1;
                             tenths += 5;
                             let outcome = u8::from(a >= b) + u8::from(a > b);
-                            pc = if $taken >> outcome & 1 != 0 {
-                                $t
+                            if $taken >> outcome & 1 != 0 {
+                                taken!();
+                                pc = $t;
                             } else {
-                                pc + 2
-                            };
+                                pc += 2;
+                            }
                         } else {
                             pc += 1;
                         }
