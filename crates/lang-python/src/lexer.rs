@@ -545,6 +545,16 @@ impl<'s, 'd> Lexer<'s, 'd> {
 
     /// Decodes the escapes of `src[from..to]` (unless raw).
     fn unescape(&mut self, from: usize, to: usize, raw: bool) -> String {
+        let out = self.unescape_inner(from, to, raw);
+        // Python reads source lines with universal newlines: a line break inside a
+        // triple-quoted string is `\n` whatever the file uses.
+        if out.contains('\r') && self.src[from..to].contains('\r') {
+            return out.replace("\r\n", "\n").replace('\r', "\n");
+        }
+        out
+    }
+
+    fn unescape_inner(&mut self, from: usize, to: usize, raw: bool) -> String {
         let text = &self.src[from..to];
         if raw {
             return text.to_owned();
@@ -583,6 +593,19 @@ impl<'s, 'd> Lexer<'s, 'd> {
                 'u' => (4, 16),
                 'U' => (8, 16),
                 '0'..='7' => (3, 8),
+                'N' => {
+                    let end = text[i..].find('}').map_or(text.len(), |k| i + k + 1);
+                    self.error(
+                        "py/unsupported",
+                        format!(
+                            "not supported in this subset: named escapes (`{}`)",
+                            &text[i..end]
+                        ),
+                        Span::new(from + i, from + end),
+                    )
+                    .with_hint_mut("write the character itself, or `\\u` and its code");
+                    continue;
+                }
                 _ => {
                     out.push('\\');
                     out.push(e);

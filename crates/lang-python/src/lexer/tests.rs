@@ -294,3 +294,22 @@ fn too_many_levels_of_indentation() {
     let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(messages, ["too many levels of indentation"]);
 }
+
+#[test]
+fn line_breaks_in_strings_are_newlines_and_named_escapes_are_reported() {
+    check(
+        "s = \"\"\"a\r\nb\"\"\"\nt = '\\N{BULLET}'\n",
+        expect![[r#"
+            "s"
+            "="
+            str "a\nb"
+            NEWLINE
+            "t"
+            "="
+            str "{BULLET}"
+            NEWLINE
+            EOF
+            3: not supported in this subset: named escapes (`\N{BULLET}`) [py/unsupported]
+        "#]],
+    );
+}
