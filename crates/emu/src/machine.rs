@@ -30,7 +30,7 @@ impl Cpu {
     /// A register's value.
     #[inline]
     pub fn reg(&self, r: Reg) -> Num {
-        self.regs[r.index()]
+        self.regs[slot(r)]
     }
 
     #[inline]
@@ -41,14 +41,14 @@ impl Cpu {
 
     #[inline]
     fn set_reg(&mut self, r: Reg, v: Num) {
-        self.regs[r.index()] = v;
+        self.regs[slot(r)] = v;
         self.set_flags(v);
     }
 
     /// Sets a register from a value computed in machine words (always in range).
     #[inline]
     fn set_small(&mut self, r: Reg, v: i128) {
-        self.regs[r.index()] = Num::from(v);
+        self.regs[slot(r)] = Num::from(v);
         self.z = v == 0;
         self.n = v < 0;
     }
@@ -573,7 +573,7 @@ impl Machine {
 
     #[inline(always)]
     fn set_i64(&mut self, r: Reg, v: i64) {
-        self.cpu.regs[r.index()] = Num::from(v);
+        self.cpu.regs[slot(r)] = Num::from(v);
         self.cpu.z = v == 0;
         self.cpu.n = v < 0;
     }
@@ -887,6 +887,12 @@ impl Machine {
         self.tenths = self.tenths.saturating_add(tenths);
         Ok(true)
     }
+}
+
+/// A register's index in `Cpu::regs`, in a form the compiler knows to be in bounds.
+#[inline(always)]
+fn slot(r: Reg) -> usize {
+    r.index() & 3
 }
 
 /// The number of decimal digits of a value's magnitude (0 has one), as `Num::digits`.
