@@ -92,3 +92,49 @@ fn pathological_inputs() {
         compile(&text);
     }
 }
+
+#[test]
+fn the_deepest_nesting_fits_in_a_browser_sized_stack() {
+    // WebAssembly gives the compiler a 1 MB stack; the nesting limit must keep every
+    // pass inside it, even in an unoptimised build.
+    // Every depth up to past the limit, so that the deepest programs accepted go through
+    // every pass.
+    let mut deep = Vec::new();
+    for n in 1..110 {
+        deep.push(format!("x = {}1{}\n", "(".repeat(n), ")".repeat(n)));
+        deep.push(format!("x = {}1{}[0]\n", "[".repeat(n), "]".repeat(n)));
+        deep.push(format!(
+            "def f(v):\n    return v\nx = {}1{}\n",
+            "f(".repeat(n),
+            ")".repeat(n)
+        ));
+        deep.push(format!("x = {}1\n", "-".repeat(n)));
+        deep.push(format!("x = 1{}\n", " + 1".repeat(n)));
+        deep.push(format!("x = {}0\n", "1 if x else ".repeat(n)));
+        deep.push(format!(
+            "print(f\"{}x{}\")\nx = 1\n",
+            "{(".repeat(n.min(3)),
+            ")}".repeat(n.min(3))
+        ));
+    }
+    for n in [40, 60, 80, 99, 120] {
+        let mut blocks = "x = 1\n".to_owned();
+        for depth in 0..n {
+            blocks.push_str(&" ".repeat(depth));
+            blocks.push_str("while x:\n");
+        }
+        blocks.push_str(&" ".repeat(n));
+        blocks.push_str("x = (((x - 1)))\n");
+        deep.push(blocks);
+    }
+    std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || {
+            for text in &deep {
+                compile(text);
+            }
+        })
+        .expect("a thread")
+        .join()
+        .expect("no stack overflow");
+}

@@ -506,8 +506,18 @@ impl Parser<'_, '_> {
                 ExprKind::Error
             }
             Tok::Str { .. } | Tok::FStr(_) => return Ok(self.strings()),
-            Tok::Op("(") => return self.parenthesised(),
-            Tok::Op("[") => return self.list(),
+            // Brackets count twice against the nesting limit: each level of them costs
+            // the parser more stack than an operator does.
+            Tok::Op("(" | "[") => {
+                self.enter(span)?;
+                let e = if self.at_op("(") {
+                    self.parenthesised()
+                } else {
+                    self.list()
+                };
+                self.leave();
+                return e;
+            }
             Tok::Op("{") => {
                 self.bump();
                 self.skip_balanced(1);
