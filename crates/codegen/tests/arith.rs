@@ -5,23 +5,7 @@
 mod run;
 
 use ir::{BinOp, End, InstKind, Num, Operand, UnOp};
-use run::{at, cards, check, fault, print, program};
-
-const OPS: [BinOp; 13] = [
-    BinOp::Add,
-    BinOp::Sub,
-    BinOp::Mul,
-    BinOp::Div,
-    BinOp::Rem,
-    BinOp::FloorDiv,
-    BinOp::FloorMod,
-    BinOp::Eq,
-    BinOp::Ne,
-    BinOp::Lt,
-    BinOp::Le,
-    BinOp::Gt,
-    BinOp::Ge,
-];
+use run::{BINOPS, at, cards, check, fault, print, program};
 
 const PAIRS: [(i64, i64); 12] = [
     (7, 2),
@@ -42,7 +26,7 @@ const PAIRS: [(i64, i64); 12] = [
 /// with the right operand a constant, then both constants.
 #[test]
 fn every_operation_on_every_sign_combination() {
-    for op in OPS {
+    for op in BINOPS {
         for (x, y) in PAIRS {
             let m = program(false, |f| {
                 let a = f.temp();
@@ -76,7 +60,7 @@ fn every_operation_on_every_sign_combination() {
 /// Many values live at once, so that some operands are in the Store.
 #[test]
 fn operations_with_spilled_operands() {
-    for op in OPS {
+    for op in BINOPS {
         let m = program(true, |f| {
             let vals: Vec<_> = (0..8)
                 .map(|_| {

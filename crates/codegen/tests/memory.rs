@@ -71,14 +71,7 @@ fn a_global_array_filled_and_summed() {
     let out = check(&module, &[]);
     assert_eq!(out.output, "1285 ");
     let g = generate(&module);
-    let names: Vec<&str> = g
-        .program
-        .symbols
-        .data
-        .iter()
-        .map(|d| d.name.as_str())
-        .collect();
-    assert_eq!(names, ["a_", "total"]);
+    assert_eq!(run::data_names(&g), ["a_", "total"]);
     assert_eq!(g.program.data.len(), 11);
     assert_eq!(g.program.data[10], Num::from(1000));
 }

@@ -15,22 +15,6 @@ const VARS: u8 = 6;
 const HELPER_VARS: u8 = 4;
 const ARRAY: u32 = 8;
 
-const BINOPS: [BinOp; 13] = [
-    BinOp::Add,
-    BinOp::Sub,
-    BinOp::Mul,
-    BinOp::Div,
-    BinOp::Rem,
-    BinOp::FloorDiv,
-    BinOp::FloorMod,
-    BinOp::Eq,
-    BinOp::Ne,
-    BinOp::Lt,
-    BinOp::Le,
-    BinOp::Gt,
-    BinOp::Ge,
-];
-
 #[derive(Clone, Debug)]
 enum Arg {
     Var(u8),
@@ -84,7 +68,7 @@ fn op(vars: u8, calls: bool) -> impl Strategy<Value = Op> {
     let mut choices = vec![
         (
             6,
-            (0..BINOPS.len(), a(), a(), d())
+            (0..run::BINOPS.len(), a(), a(), d())
                 .prop_map(|(o, x, y, t)| Op::Bin(o, x, y, t))
                 .boxed(),
         ),
@@ -184,7 +168,7 @@ fn emit_ops(
         match op {
             Op::Bin(k, x, y, t) => f.push(InstKind::Binary {
                 dst: vars[*t as usize],
-                op: BINOPS[*k],
+                op: run::BINOPS[*k],
                 lhs: o(x),
                 rhs: o(y),
             }),
@@ -227,40 +211,26 @@ fn emit_ops(
                 };
                 f.store(addr, p);
             }
-            Op::FrameStore(i, _) | Op::FrameLoad(i, _) => {
+            Op::FrameStore(i, _) | Op::FrameLoad(i, _) | Op::Store(i, _) | Op::Load(i, _) => {
+                let frame = matches!(op, Op::FrameStore(..) | Op::FrameLoad(..));
+                let len = if frame { 4 } else { i64::from(ARRAY) };
                 f.push(InstKind::CheckIndex {
                     index: o(i),
-                    len: Operand::int(4),
+                    len: Operand::int(len),
                 });
-                let base = f.frame_addr(0);
+                let base = if frame {
+                    f.frame_addr(0)
+                } else {
+                    f.global_addr(array)
+                };
                 let p = f.binary(BinOp::Add, base, o(i));
                 let addr = Address::Ptr {
                     base: p.into(),
                     offset: 0,
                 };
                 match op {
-                    Op::FrameStore(_, v) => f.store(addr, o(v)),
-                    Op::FrameLoad(_, t) => f.push(InstKind::Load {
-                        dst: vars[*t as usize],
-                        addr,
-                    }),
-                    _ => unreachable!("matched above"),
-                }
-            }
-            Op::Store(i, _) | Op::Load(i, _) => {
-                f.push(InstKind::CheckIndex {
-                    index: o(i),
-                    len: Operand::int(i64::from(ARRAY)),
-                });
-                let base = f.global_addr(array);
-                let p = f.binary(BinOp::Add, base, o(i));
-                let addr = Address::Ptr {
-                    base: p.into(),
-                    offset: 0,
-                };
-                match op {
-                    Op::Store(_, v) => f.store(addr, o(v)),
-                    Op::Load(_, t) => f.push(InstKind::Load {
+                    Op::FrameStore(_, v) | Op::Store(_, v) => f.store(addr, o(v)),
+                    Op::FrameLoad(_, t) | Op::Load(_, t) => f.push(InstKind::Load {
                         dst: vars[*t as usize],
                         addr,
                     }),

@@ -121,14 +121,7 @@ fn constants_of_fifty_digits_and_odd_names() {
         fault("store address out of range", at(2))
     );
     let g = run::generate(&module);
-    let data: Vec<&str> = g
-        .program
-        .symbols
-        .data
-        .iter()
-        .map(|d| d.name.as_str())
-        .collect();
-    assert_eq!(data, ["_", "SP_", "start"]);
+    assert_eq!(run::data_names(&g), ["_", "SP_", "start"]);
 }
 
 #[test]
@@ -167,8 +160,8 @@ mod fuzz {
     //! must validate and survive the assembler round trip.
 
     use ir::{
-        Address, BinOp, Block, BlockId, FaultKind, FuncId, Function, Global, GlobalId, Inst,
-        InstKind, Module, Num, Operand, Term, TermKind, UnOp, Var, VarInfo,
+        Address, Block, BlockId, FaultKind, FuncId, Function, Global, GlobalId, Inst, InstKind,
+        Module, Num, Operand, Term, TermKind, UnOp, Var, VarInfo,
     };
     use proptest::prelude::*;
 
@@ -193,21 +186,7 @@ mod fuzz {
             }),
             (v(), 0..13usize, o(), o()).prop_map(|(dst, k, lhs, rhs)| InstKind::Binary {
                 dst,
-                op: [
-                    BinOp::Add,
-                    BinOp::Sub,
-                    BinOp::Mul,
-                    BinOp::Div,
-                    BinOp::Rem,
-                    BinOp::FloorDiv,
-                    BinOp::FloorMod,
-                    BinOp::Eq,
-                    BinOp::Ne,
-                    BinOp::Lt,
-                    BinOp::Le,
-                    BinOp::Gt,
-                    BinOp::Ge,
-                ][k],
+                op: super::run::BINOPS[k],
                 lhs,
                 rhs
             }),

@@ -1,5 +1,6 @@
 //! Shared by the test files: running a module through the reference interpreter and
-//! through code generation and the machine, and checking that the two agree.
+//! through code generation and the machine, checking that the two agree, and the pieces of
+//! test programs that several files build.
 
 #![allow(dead_code, reason = "each test file uses a different part of it")]
 #![allow(unreachable_pub, reason = "a module of the test crate, not a library")]
@@ -9,13 +10,30 @@ use std::sync::Arc;
 use codegen::Generated;
 use diag::Span;
 use emu::{Machine, Status};
-use ir::{End, Module, Num};
+use ir::{BinOp, End, FuncId, Module, ModuleBuilder, Num, Operand};
 use isa::Insn;
 
 /// Steps the machine may take before a test gives up on it.
 const MACHINE_STEPS: u64 = 200_000_000;
 /// IR steps the interpreter may take.
 const IR_STEPS: u64 = 20_000_000;
+
+/// Every binary operation of the IR, for tests that try each one.
+pub const BINOPS: [BinOp; 13] = [
+    BinOp::Add,
+    BinOp::Sub,
+    BinOp::Mul,
+    BinOp::Div,
+    BinOp::Rem,
+    BinOp::FloorDiv,
+    BinOp::FloorMod,
+    BinOp::Eq,
+    BinOp::Ne,
+    BinOp::Lt,
+    BinOp::Le,
+    BinOp::Gt,
+    BinOp::Ge,
+];
 
 /// What a run printed and how it ended, in the interpreter's terms.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,4 +162,32 @@ pub fn fault(message: &str, span: Option<Span>) -> End {
         message: message.to_string(),
         span,
     }
+}
+
+/// Defines `fact(n) = n <base> bound ? 1 : n * fact(n − 1)` as the function `fact` of `m`.
+pub fn define_factorial(m: &mut ModuleBuilder, fact: FuncId, base: BinOp, bound: i64) {
+    let mut f = ir::FunctionBuilder::new("fact", &["n"], true);
+    let n = f.param(0);
+    let zero = f.new_block();
+    let more = f.new_block();
+    let c = f.binary(base, n, Operand::int(bound));
+    f.branch(c, zero, more);
+    f.switch_to(zero);
+    f.ret(Some(Operand::int(1)));
+    f.switch_to(more);
+    let a = f.binary(BinOp::Sub, n, Operand::int(1));
+    let r = f.call(fact, vec![a.into()], true).unwrap();
+    let p = f.binary(BinOp::Mul, n, r);
+    f.ret(Some(p.into()));
+    m.define(fact, f.finish());
+}
+
+/// The names of the generated program's data symbols, in order.
+pub fn data_names(g: &Generated) -> Vec<&str> {
+    g.program
+        .symbols
+        .data
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect()
 }
