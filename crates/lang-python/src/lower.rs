@@ -223,6 +223,15 @@ impl Lower<'_> {
         self.f.set_span(Some(span));
     }
 
+    /// Runs `body` with instructions at `span`, then goes back to the span before.
+    fn at_span<T>(&mut self, span: Span, body: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = self.f.span();
+        self.set_span(span);
+        let v = body(self);
+        self.f.set_span(saved);
+        v
+    }
+
     fn block(&mut self, stmts: &[Stmt]) {
         for stmt in stmts {
             self.stmt(stmt);

@@ -4,21 +4,13 @@
 //! line after printing `NAME.out`, and `compile LINE` that compiling reports an error
 //! there.
 
-use std::path::{Path, PathBuf};
+#[path = "support/programs.rs"]
+mod support;
+
+use std::path::Path;
 
 /// The step budget of one run: far beyond what any of these programs needs.
 const MAX_STEPS: u64 = 20_000_000;
-
-fn programs() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs/python");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("the programs folder")
-        .map(|e| e.expect("an entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .collect();
-    paths.sort();
-    paths
-}
 
 /// What is wrong with one program's run, if anything.
 fn run(path: &Path) -> Option<String> {
@@ -85,7 +77,7 @@ fn run(path: &Path) -> Option<String> {
 
 #[test]
 fn programs_run_as_their_files_say() {
-    let paths = programs();
+    let paths = support::program_paths();
     assert!(paths.len() >= 40, "only {} programs", paths.len());
     let failures: Vec<String> = paths.iter().filter_map(|p| run(p)).collect();
     assert!(

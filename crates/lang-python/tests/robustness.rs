@@ -1,17 +1,11 @@
 //! No input makes the front end panic or hang: every prefix of every test program, and
 //! the programs with bytes dropped or swapped, compile to a module or to diagnostics.
 
-use std::path::Path;
+#[path = "support/programs.rs"]
+mod support;
 
 fn sources() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs/python");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("the programs folder")
-        .map(|e| e.expect("an entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .collect();
-    paths.sort();
-    paths
+    support::program_paths()
         .iter()
         .map(|p| std::fs::read_to_string(p).expect("a program"))
         .collect()

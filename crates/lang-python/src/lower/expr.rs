@@ -59,18 +59,15 @@ impl Lower<'_> {
                 // `[0] * n`: a fresh list is zeroed already.
                 let n = if is_zero_list(lhs) { rhs } else { lhs };
                 let n = self.value(n);
-                let saved = self.f.span();
-                self.set_span(*op_span);
-                let len = self.f.temp();
-                self.f.copy(len, n);
-                let negative = self.f.binary(BinOp::Lt, len, Operand::int(0));
-                runtime::if_then(&mut self.f, negative.into(), |f| {
-                    f.copy(len, Operand::int(0))
-                });
-                let new = self.helper("py.list_new");
-                let list = self.f.call(new, vec![len.into()], true).expect("a list");
-                self.f.set_span(saved);
-                Operand::Var(list)
+                self.at_span(*op_span, |l| {
+                    let len = l.f.temp();
+                    l.f.copy(len, n);
+                    let negative = l.f.binary(BinOp::Lt, len, Operand::int(0));
+                    runtime::if_then(&mut l.f, negative.into(), |f| f.copy(len, Operand::int(0)));
+                    let new = l.helper("py.list_new");
+                    let list = l.f.call(new, vec![len.into()], true).expect("a list");
+                    Operand::Var(list)
+                })
             }
             ExprKind::Binary {
                 op,
@@ -81,11 +78,7 @@ impl Lower<'_> {
                 let l = self.value(lhs);
                 let r = self.value(rhs);
                 let (lt, rt) = (self.info.ty(lhs), self.info.ty(rhs));
-                let saved = self.f.span();
-                self.set_span(*op_span);
-                let v = self.arith(*op, l, r, lt, rt);
-                self.f.set_span(saved);
-                v
+                self.at_span(*op_span, |s| s.arith(*op, l, r, lt, rt))
             }
             ExprKind::Unary {
                 op,
@@ -96,11 +89,7 @@ impl Lower<'_> {
                 match op {
                     ast::UnOp::Pos => v,
                     ast::UnOp::Neg => {
-                        let saved = self.f.span();
-                        self.set_span(*op_span);
-                        let r = self.f.unary(UnOp::Neg, v);
-                        self.f.set_span(saved);
-                        Operand::Var(r)
+                        Operand::Var(self.at_span(*op_span, |s| s.f.unary(UnOp::Neg, v)))
                     }
                     ast::UnOp::Not => {
                         let t = self.truthy(v, self.info.ty(operand));
@@ -237,30 +226,27 @@ impl Lower<'_> {
 
     /// Faults with `name used before it was given a value` (at `span`) unless `flag`.
     fn unbound_check(&mut self, flag: Operand, span: Span) {
-        let saved = self.f.span();
-        self.set_span(span);
-        let ok = self.f.new_block();
-        let bad = self.f.new_block();
-        self.f.branch(flag, ok, bad);
-        self.f.switch_to(bad);
-        self.f.terminate(TermKind::Fault(FaultKind::Unbound));
-        self.f.switch_to(ok);
-        self.f.set_span(saved);
+        self.at_span(span, |s| {
+            let ok = s.f.new_block();
+            let bad = s.f.new_block();
+            s.f.branch(flag, ok, bad);
+            s.f.switch_to(bad);
+            s.f.terminate(TermKind::Fault(FaultKind::Unbound));
+            s.f.switch_to(ok);
+        });
     }
 
     /// The address of `list[index]`, the index checked (negative ones from the end).
     pub(super) fn element_addr(&mut self, list: &Expr, index: &Expr, span: Span) -> Operand {
         let xs = self.value(list);
         let i = self.value(index);
-        let saved = self.f.span();
-        self.set_span(span);
-        let len = runtime::ld(&mut self.f, xs, LEN);
-        let nonneg = nonneg::expr(index, self.current, &self.nonneg, self.info);
-        let i = runtime::checked_index(&mut self.f, i, len, nonneg);
-        let data = runtime::ld(&mut self.f, xs, DATA);
-        let addr = self.f.binary(BinOp::Add, data, i);
-        self.f.set_span(saved);
-        Operand::Var(addr)
+        self.at_span(span, |s| {
+            let len = runtime::ld(&mut s.f, xs, LEN);
+            let nonneg = nonneg::expr(index, s.current, &s.nonneg, s.info);
+            let i = runtime::checked_index(&mut s.f, i, len, nonneg);
+            let data = runtime::ld(&mut s.f, xs, DATA);
+            Operand::Var(s.f.binary(BinOp::Add, data, i))
+        })
     }
 
     /// `lhs op rhs` with operands of these types.

@@ -131,12 +131,7 @@ pub(super) fn build(name: &str, f: &mut FunctionBuilder, h: &mut dyn Helpers) {
             f.copy(i, p(1));
             let neg = f.binary(BinOp::Lt, i, Operand::int(0));
             if_then(f, neg.into(), |f| {
-                f.push(InstKind::Binary {
-                    dst: i,
-                    op: BinOp::Add,
-                    lhs: i.into(),
-                    rhs: len.into(),
-                });
+                update(f, i, BinOp::Add, len);
                 let still = f.binary(BinOp::Lt, i, Operand::int(0));
                 if_then(f, still.into(), |f| f.copy(i, Operand::int(0)));
             });
@@ -219,12 +214,7 @@ pub(super) fn build(name: &str, f: &mut FunctionBuilder, h: &mut dyn Helpers) {
                 let w = ld_at(f, data.into(), k.into());
                 let same = f.binary(BinOp::Eq, w, p(1));
                 if name == "py.count" {
-                    f.push(InstKind::Binary {
-                        dst: count,
-                        op: BinOp::Add,
-                        lhs: count.into(),
-                        rhs: same.into(),
-                    });
+                    update(f, count, BinOp::Add, same);
                 } else {
                     let answer = if name == "py.index" {
                         Operand::Var(k)
@@ -275,27 +265,12 @@ pub(super) fn build(name: &str, f: &mut FunctionBuilder, h: &mut dyn Helpers) {
                 |f| {
                     let odd = f.binary(BinOp::FloorMod, exp, Operand::int(2));
                     if_then(f, odd.into(), |f| {
-                        f.push(InstKind::Binary {
-                            dst: result,
-                            op: BinOp::Mul,
-                            lhs: result.into(),
-                            rhs: base.into(),
-                        });
+                        update(f, result, BinOp::Mul, base);
                     });
-                    f.push(InstKind::Binary {
-                        dst: exp,
-                        op: BinOp::FloorDiv,
-                        lhs: exp.into(),
-                        rhs: Operand::int(2),
-                    });
+                    update(f, exp, BinOp::FloorDiv, Operand::int(2));
                     let more = f.binary(BinOp::Gt, exp, Operand::int(0));
                     if_then(f, more.into(), |f| {
-                        f.push(InstKind::Binary {
-                            dst: base,
-                            op: BinOp::Mul,
-                            lhs: base.into(),
-                            rhs: base.into(),
-                        });
+                        update(f, base, BinOp::Mul, base);
                     });
                 },
             );
@@ -321,12 +296,7 @@ pub(super) fn build(name: &str, f: &mut FunctionBuilder, h: &mut dyn Helpers) {
             for_range(f, Operand::int(from), len.into(), |f, k| {
                 let w = ld_at(f, data.into(), k.into());
                 match name {
-                    "py.sum" => f.push(InstKind::Binary {
-                        dst: acc,
-                        op: BinOp::Add,
-                        lhs: acc.into(),
-                        rhs: w.into(),
-                    }),
+                    "py.sum" => update(f, acc, BinOp::Add, w),
                     _ => {
                         let op = if name == "py.min" {
                             BinOp::Lt
@@ -453,12 +423,7 @@ pub(super) fn checked_index(
     } else {
         let neg = f.binary(BinOp::Lt, i, Operand::int(0));
         if_then(f, neg.into(), |f| {
-            f.push(InstKind::Binary {
-                dst: index,
-                op: BinOp::Add,
-                lhs: index.into(),
-                rhs: len.into(),
-            });
+            update(f, index, BinOp::Add, len);
         });
     }
     f.push(InstKind::CheckIndex {
@@ -493,15 +458,14 @@ pub(super) fn st(f: &mut FunctionBuilder, base: impl Into<Operand>, offset: i64,
 
 /// Loads `data[index]`.
 pub(super) fn ld_at(f: &mut FunctionBuilder, data: Operand, index: Operand) -> Var {
-    match index {
-        Operand::Const(c) => match c.to_i64() {
-            Some(k) => ld(f, data, k),
-            None => {
-                let at = f.binary(BinOp::Add, data, index);
-                ld(f, at.into(), 0)
-            }
-        },
-        Operand::Var(_) => {
+    // A constant index that fits folds into the address's offset.
+    let offset = match index {
+        Operand::Const(c) => c.to_i64(),
+        Operand::Var(_) => None,
+    };
+    match offset {
+        Some(k) => ld(f, data, k),
+        None => {
             let at = f.binary(BinOp::Add, data, index);
             ld(f, at.into(), 0)
         }
@@ -516,11 +480,16 @@ pub(super) fn st_at(f: &mut FunctionBuilder, data: Operand, index: Operand, valu
 
 /// `var += k`.
 fn add_into(f: &mut FunctionBuilder, var: Var, k: i64) {
+    update(f, var, BinOp::Add, Operand::int(k));
+}
+
+/// `var = var <op> rhs`, in place.
+fn update(f: &mut FunctionBuilder, var: Var, op: BinOp, rhs: impl Into<Operand>) {
     f.push(InstKind::Binary {
         dst: var,
-        op: BinOp::Add,
+        op,
         lhs: var.into(),
-        rhs: Operand::int(k),
+        rhs: rhs.into(),
     });
 }
 

@@ -124,6 +124,11 @@ impl<'a> Checker<'a> {
     }
 
     fn unsupported(&mut self, what: &str, span: Span, hint: Option<&str>) {
+        self.unsupported_diag(what, span, hint);
+    }
+
+    /// Reports `what` as unsupported and returns the diagnostic for more labels.
+    fn unsupported_diag(&mut self, what: &str, span: Span, hint: Option<&str>) -> &mut Diagnostic {
         let d = self.error(
             "py/unsupported",
             format!("not supported in this subset: {what}"),
@@ -132,6 +137,7 @@ impl<'a> Checker<'a> {
         if let Some(h) = hint {
             d.hints.push(h.to_owned());
         }
+        d
     }
 
     /// Registers every function, global variable and local variable before any code is
@@ -144,19 +150,16 @@ impl<'a> Checker<'a> {
             if let Some(&first) = self.func_ix.get(&def.name) {
                 let first = self.funcs[first].span;
                 let name = def.name.clone();
-                self.unsupported(
+                self.unsupported_diag(
                     &format!("defining `{name}` more than once"),
                     def.name_span,
                     Some("give each function its own name"),
-                );
-                self.diags
-                    .last_mut()
-                    .expect("just pushed")
-                    .labels
-                    .push(diag::Label {
-                        span: first,
-                        message: "first defined here".into(),
-                    });
+                )
+                .labels
+                .push(diag::Label {
+                    span: first,
+                    message: "first defined here".into(),
+                });
                 continue;
             }
             let ret = self.s.fresh();
@@ -213,19 +216,16 @@ impl<'a> Checker<'a> {
             }
             if let Some(&f) = self.func_ix.get(&name) {
                 let first = self.funcs[f].span;
-                self.unsupported(
+                self.unsupported_diag(
                     &format!("`{name}` as both a function and a variable"),
                     span,
                     Some("give the variable another name"),
-                );
-                self.diags
-                    .last_mut()
-                    .expect("just pushed")
-                    .labels
-                    .push(diag::Label {
-                        span: first,
-                        message: "the function is defined here".into(),
-                    });
+                )
+                .labels
+                .push(diag::Label {
+                    span: first,
+                    message: "the function is defined here".into(),
+                });
                 continue;
             }
             let tv = self.s.fresh();
