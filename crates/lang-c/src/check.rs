@@ -513,17 +513,22 @@ impl Checker<'_> {
         }
     }
 
+    /// Reports a variable of type `void`, which holds no value (globals and locals alike).
+    fn not_void(&mut self, base: Base, name: &Ident) {
+        if base == Base::Void {
+            self.error(
+                "c/type-mismatch",
+                format!("the variable `{}` cannot be `void`", name.name),
+                name.span,
+            );
+        }
+    }
+
     fn globals(&mut self, decls: &mut VarDecls) {
         let base = decls.ty.base;
         for v in &mut decls.vars {
             let name = v.name.name.clone();
-            if base == Base::Void {
-                self.error(
-                    "c/type-mismatch",
-                    format!("the variable `{name}` cannot be `void`"),
-                    v.name.span,
-                );
-            }
+            self.not_void(base, &v.name);
             let shape = self.shape(v);
             let mut init = Vec::new();
             let has_init = v.init.is_some();

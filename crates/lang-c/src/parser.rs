@@ -159,16 +159,39 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
+    /// A syntax error `expected WHAT, found …` at `span`.
+    fn expected(&self, what: &str, span: Span) -> Diagnostic {
+        Diagnostic::error(
+            "c/syntax",
+            format!("expected {what}, found {}", self.found()),
+            span,
+        )
+    }
+
+    /// Reports `expected a name, found …` where the name is missing.
+    fn expected_name(&mut self) {
+        let d = self.expected("a name", self.missing_at());
+        self.report(d);
+    }
+
+    /// Reports `expected WHAT, found …` at this token, with `hint` when the token is a
+    /// name: then the likely mistake is what should have come before it.
+    fn expected_before_name(&mut self, what: &str, hint: &str) {
+        let d = self.expected(what, self.span());
+        let d = if matches!(self.tok(), Tok::Ident(_)) {
+            d.with_hint(hint)
+        } else {
+            d
+        };
+        self.report(d);
+    }
+
     /// Consumes `p` or reports that it is missing.
     fn expect(&mut self, p: P) -> bool {
         if self.eat(p) {
             return true;
         }
-        let d = Diagnostic::error(
-            "c/syntax",
-            format!("expected `{}`, found {}", p.text(), self.found()),
-            self.missing_at(),
-        );
+        let d = self.expected(&format!("`{}`", p.text()), self.missing_at());
         self.report(d);
         false
     }
@@ -181,11 +204,7 @@ impl<'a> Parser<'a, '_> {
             return;
         }
         let line_ended = self.missing_at() != self.span();
-        let mut d = Diagnostic::error(
-            "c/syntax",
-            format!("expected `;`, found {}", self.found()),
-            self.missing_at(),
-        );
+        let mut d = self.expected("`;`", self.missing_at());
         if line_ended {
             d = d.with_hint("every statement and declaration ends with `;`");
         }
@@ -281,17 +300,10 @@ impl<'a> Parser<'a, '_> {
     /// A top-level declaration: a function (definition or prototype) or variables.
     fn item(&mut self, items: &mut Vec<Item>) {
         if !self.starts_decl() {
-            let d = Diagnostic::error(
-                "c/syntax",
-                format!("expected a declaration, found {}", self.found()),
-                self.span(),
+            self.expected_before_name(
+                "a declaration",
+                "outside functions there are only declarations, as in `int x = 0;`",
             );
-            let d = if matches!(self.tok(), Tok::Ident(_)) {
-                d.with_hint("outside functions there are only declarations, as in `int x = 0;`")
-            } else {
-                d
-            };
-            self.report(d);
             return;
         }
         let ty = self.type_spec(Place::File);
@@ -300,12 +312,7 @@ impl<'a> Parser<'a, '_> {
         }
         self.skip_pointers();
         let Some(name) = self.ident() else {
-            let d = Diagnostic::error(
-                "c/syntax",
-                format!("expected a name, found {}", self.found()),
-                self.missing_at(),
-            );
-            self.report(d);
+            self.expected_name();
             return;
         };
         if self.at(P::LParen) {
@@ -333,17 +340,10 @@ impl<'a> Parser<'a, '_> {
                 } else if self.starts_decl() {
                     params.push(self.param());
                 } else {
-                    let d = Diagnostic::error(
-                        "c/syntax",
-                        format!("expected a parameter, found {}", self.found()),
-                        self.span(),
+                    self.expected_before_name(
+                        "a parameter",
+                        "give each parameter a type, as in `int n`",
                     );
-                    let d = if matches!(self.tok(), Tok::Ident(_)) {
-                        d.with_hint("give each parameter a type, as in `int n`")
-                    } else {
-                        d
-                    };
-                    self.report(d);
                     // Skip to the end of the list.
                     while !self.at_eof() && !self.at(P::RParen) && !self.at(P::LBrace) {
                         self.bump();
@@ -438,12 +438,7 @@ impl<'a> Parser<'a, '_> {
         let mut name = Some(first);
         loop {
             let Some(ident) = name.take() else {
-                let d = Diagnostic::error(
-                    "c/syntax",
-                    format!("expected a name, found {}", self.found()),
-                    self.missing_at(),
-                );
-                self.report(d);
+                self.expected_name();
                 break;
             };
             vars.push(self.declarator(ident));
@@ -559,12 +554,7 @@ impl<'a> Parser<'a, '_> {
             }
             self.skip_pointers();
             let Some(name) = self.ident() else {
-                let d = Diagnostic::error(
-                    "c/syntax",
-                    format!("expected a name, found {}", self.found()),
-                    self.missing_at(),
-                );
-                self.report(d);
+                self.expected_name();
                 self.sync(false);
                 return Stmt {
                     kind: StmtKind::Empty,
@@ -740,12 +730,9 @@ impl<'a> Parser<'a, '_> {
     /// `( expression )` after `if`, `while` or `switch`.
     fn paren_cond(&mut self, of: &str) -> Expr {
         if !self.eat(P::LParen) {
-            let d = Diagnostic::error(
-                "c/syntax",
-                format!("expected `(` after `{of}`, found {}", self.found()),
-                self.missing_at(),
-            )
-            .with_hint(format!("the condition of `{of}` goes in parentheses"));
+            let d = self
+                .expected(&format!("`(` after `{of}`"), self.missing_at())
+                .with_hint(format!("the condition of `{of}` goes in parentheses"));
             self.report(d);
         }
         let cond = self.expr();

@@ -5,27 +5,13 @@
 //! so the programs have no undefined behaviour. Where gcc is not installed the test has
 //! nothing to compare with and passes.
 
+#[path = "support/rng.rs"]
+mod rng;
+
 use std::fmt::Write;
 use std::process::Command;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len() as u64) as usize]
-    }
-}
+use rng::Rng;
 
 const VARS: [&str; 4] = ["a", "b", "c", "d"];
 

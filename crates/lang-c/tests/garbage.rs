@@ -2,23 +2,12 @@
 //! seeded random ways, goes through `lower`, and whatever lowers passes the IR verifier
 //! and runs in the reference interpreter.
 
+#[path = "support/rng.rs"]
+mod rng;
+
 use std::path::Path;
 
-/// A small deterministic generator (xorshift), so that a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use rng::Rng;
 
 /// Pieces of C, whole and broken, to splice in.
 const PIECES: [&str; 40] = [
@@ -66,26 +55,26 @@ const PIECES: [&str; 40] = [
 
 fn mangle(source: &str, rng: &mut Rng) -> String {
     let mut text: Vec<char> = source.chars().collect();
-    for _ in 0..1 + rng.below(4) {
-        let at = rng.below(text.len() + 1);
-        match rng.below(4) {
+    for _ in 0..1 + rng.index(4) {
+        let at = rng.index(text.len() + 1);
+        match rng.index(4) {
             0 => {
-                let end = (at + 1 + rng.below(20)).min(text.len());
+                let end = (at + 1 + rng.index(20)).min(text.len());
                 text.drain(at..end);
             }
             1 => {
-                let piece = PIECES[rng.below(PIECES.len())];
+                let piece = PIECES[rng.index(PIECES.len())];
                 text.splice(at..at, piece.chars());
             }
             2 => {
-                let from = rng.below(text.len());
-                let end = (from + rng.below(40)).min(text.len());
+                let from = rng.index(text.len());
+                let end = (from + rng.index(40)).min(text.len());
                 let copy: Vec<char> = text[from..end].to_vec();
                 text.splice(at..at, copy);
             }
             _ => {
                 if at < text.len() {
-                    text[at] = char::from(b' ' + rng.below(95) as u8);
+                    text[at] = char::from(b' ' + rng.index(95) as u8);
                 }
             }
         }

@@ -196,13 +196,7 @@ impl Checker<'_> {
         let base = decls.ty.base;
         for v in &mut decls.vars {
             let name = v.name.name.clone();
-            if base == Base::Void {
-                self.error(
-                    "c/type-mismatch",
-                    format!("the variable `{name}` cannot be `void`"),
-                    v.name.span,
-                );
-            }
+            self.not_void(base, &v.name);
             let shape = self.shape(v);
             let var = Var {
                 name: name.clone(),

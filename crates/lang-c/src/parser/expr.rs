@@ -414,11 +414,7 @@ impl Parser<'_, '_> {
                 Expr::new(ExprKind::Error, span.cover(self.prev_span()))
             }
             _ => {
-                let d = Diagnostic::error(
-                    "c/syntax",
-                    format!("expected an expression, found {}", self.found()),
-                    self.missing_at(),
-                );
+                let d = self.expected("an expression", self.missing_at());
                 self.report(d);
                 // Keep `;`, `)` and braces for the statement to recover at.
                 if !matches!(
