@@ -396,6 +396,18 @@ pub(crate) fn drop_unreachable(blocks: Vec<Block>) -> Vec<Block> {
         .collect()
 }
 
+/// A module of one function, `main`, built by `body`: the smallest program, which the
+/// unit tests of several modules build.
+#[cfg(test)]
+pub(crate) fn main_module(returns_value: bool, body: impl FnOnce(&mut FunctionBuilder)) -> Module {
+    let mut m = ModuleBuilder::new();
+    let main = m.declare("main");
+    let mut f = FunctionBuilder::new("main", &[], returns_value);
+    body(&mut f);
+    m.define(main, f.finish());
+    m.finish(main)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

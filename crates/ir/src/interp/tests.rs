@@ -9,12 +9,7 @@ use crate::module::{BinOp, FaultKind, FuncId, Term, UnOp};
 
 /// A one-function module whose `main` is built by `body`.
 fn program(body: impl FnOnce(&mut FunctionBuilder)) -> Module {
-    let mut m = ModuleBuilder::new();
-    let main = m.declare("main");
-    let mut f = FunctionBuilder::new("main", &[], true);
-    body(&mut f);
-    m.define(main, f.finish());
-    m.finish(main)
+    crate::builder::main_module(true, body)
 }
 
 /// The output, then how the run ended and in how many steps.

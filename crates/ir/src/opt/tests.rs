@@ -10,13 +10,9 @@ use crate::module::{BinOp, UnOp, Var};
 use crate::print::print_module;
 use isa::Num;
 
+/// A one-function module whose `main`, built by `body`, returns nothing.
 fn main_only(body: impl FnOnce(&mut FunctionBuilder)) -> Module {
-    let mut m = ModuleBuilder::new();
-    let main = m.declare("main");
-    let mut f = FunctionBuilder::new("main", &[], false);
-    body(&mut f);
-    m.define(main, f.finish());
-    m.finish(main)
+    crate::builder::main_module(false, body)
 }
 
 /// The module before, then after; and the interpreter must see no difference.
