@@ -291,25 +291,23 @@ impl Lower<'_> {
         lt: Ty,
         rt: Ty,
     ) -> Operand {
-        let saved = self.f.span();
-        self.set_span(span);
-        let v = match op {
+        let v = self.at_span(span, |s| match op {
             CmpOp::Eq | CmpOp::Ne if lt == Ty::List && rt == Ty::List => {
-                let h = self.helper("py.list_eq");
-                let same = self.f.call(h, vec![l, r], true).expect("a bool");
+                let h = s.helper("py.list_eq");
+                let same = s.f.call(h, vec![l, r], true).expect("a bool");
                 if op == CmpOp::Eq {
                     same
                 } else {
-                    self.f.unary(UnOp::Not, same)
+                    s.f.unary(UnOp::Not, same)
                 }
             }
             CmpOp::In | CmpOp::NotIn => {
-                let h = self.helper("py.contains");
-                let found = self.f.call(h, vec![r, l], true).expect("a bool");
+                let h = s.helper("py.contains");
+                let found = s.f.call(h, vec![r, l], true).expect("a bool");
                 if op == CmpOp::In {
                     found
                 } else {
-                    self.f.unary(UnOp::Not, found)
+                    s.f.unary(UnOp::Not, found)
                 }
             }
             _ => {
@@ -321,10 +319,9 @@ impl Lower<'_> {
                     CmpOp::Gt => BinOp::Gt,
                     _ => BinOp::Ge,
                 };
-                self.f.binary(op, l, r)
+                s.f.binary(op, l, r)
             }
-        };
-        self.f.set_span(saved);
+        });
         Operand::Var(v)
     }
 
