@@ -635,14 +635,7 @@ impl<'a> Parser<'a, '_> {
                 if self.at_kw(Kw::While) {
                     self.bump();
                 } else {
-                    let d = Diagnostic::error(
-                        "c/syntax",
-                        format!(
-                            "expected `while` after the body of `do`, found {}",
-                            self.found()
-                        ),
-                        self.missing_at(),
-                    );
+                    let d = self.expected("`while` after the body of `do`", self.missing_at());
                     self.report(d);
                 }
                 let cond = self.paren_cond("do … while");
