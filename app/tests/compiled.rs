@@ -26,7 +26,14 @@ macro_rules! case {
         Case {
             name: $name,
             language: $language,
-            source: include_str!(concat!("../../tests/programs/", $dir, "/", $name, ".", $ext)),
+            source: include_str!(concat!(
+                "../../tests/programs/",
+                $dir,
+                "/",
+                $name,
+                ".",
+                $ext
+            )),
             cards: $cards,
             out: include_str!(concat!("../../tests/programs/", $dir, "/", $name, ".out")),
         }

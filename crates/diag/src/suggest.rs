@@ -47,7 +47,11 @@ mod tests {
         assert_eq!(closest_name("fibb", names), Some("fib"));
         assert_eq!(closest_name("Count", names), Some("count"));
         assert_eq!(closest_name("zebra", names), None);
-        assert_eq!(closest_name("count", names), None, "an exact match is no suggestion");
+        assert_eq!(
+            closest_name("count", names),
+            None,
+            "an exact match is no suggestion"
+        );
         assert_eq!(
             did_you_mean("cuont", names).as_deref(),
             Some("did you mean `count`?")
