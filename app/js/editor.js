@@ -1,14 +1,16 @@
 // The code editor: CodeMirror 6, bundled by esbuild into public/editor.js and wrapped by
 // the Leptos `Editor` component through `globalThis.babbageEditor`.
-import { EditorState, StateEffect, StateField, RangeSet } from "@codemirror/state";
+import { EditorState, StateEffect, StateField, RangeSet, Compartment } from "@codemirror/state";
 import {
   EditorView, Decoration, keymap, lineNumbers, highlightActiveLine, drawSelection,
   gutter, GutterMarker,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { StreamLanguage, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
+import { StreamLanguage, syntaxHighlighting, HighlightStyle, indentUnit } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 import { linter, lintGutter, setDiagnostics } from "@codemirror/lint";
+import { c } from "@codemirror/legacy-modes/mode/clike";
+import { python } from "@codemirror/legacy-modes/mode/python";
 
 // Babbage assembly: mnemonics, registers, directives, labels, numbers, literals, comments.
 const MNEMONICS = new Set(("NOP HALT LOAD MOV STOR ADD SUB MULT DIV REM NEG ABS SQRT SHL SHR CMP " +
@@ -36,6 +38,14 @@ const assembly = StreamLanguage.define({
   },
 });
 
+// Each language the studio offers, by file extension: its highlighting and its indent.
+const LANGUAGES = {
+  basm: [assembly, indentUnit.of("        ")],
+  c: [StreamLanguage.define(c), indentUnit.of("    ")],
+  py: [StreamLanguage.define(python), indentUnit.of("    ")],
+};
+const languageOf = (extension) => LANGUAGES[extension] ?? LANGUAGES.basm;
+
 // Token colours come from the page's theme (styles/app.css), so every theme keeps its contrast.
 const highlight = HighlightStyle.define([
   { tag: tags.comment, color: "var(--syntax-comment)", fontStyle: "italic" },
@@ -44,6 +54,11 @@ const highlight = HighlightStyle.define([
   { tag: tags.number, color: "var(--syntax-number)" },
   { tag: tags.labelName, color: "var(--syntax-label)", fontWeight: "600" },
   { tag: tags.special(tags.variableName), color: "var(--syntax-register)" },
+  { tag: tags.typeName, color: "var(--syntax-keyword)" },
+  { tag: [tags.atom, tags.bool], color: "var(--syntax-number)" },
+  { tag: tags.meta, color: "var(--syntax-label)" },
+  { tag: tags.definition(tags.variableName), color: "var(--syntax-label)", fontWeight: "600" },
+  { tag: tags.standard(tags.variableName), color: "var(--syntax-register)" },
 ]);
 
 // The line the debugger is on, highlighted.
@@ -110,6 +125,7 @@ function pointer(onHover, onChoose) {
 // Breakpoints: a gutter of markers that follow their lines through edits. A click on the
 // gutter or F9 on a line toggles one; every change is reported with the lines that have one.
 const toggleBreakpoint = StateEffect.define();
+const clearBreakpoints = StateEffect.define();
 const breakpointMarker = new (class extends GutterMarker {
   toDOM() {
     const dot = document.createElement("span");
@@ -123,6 +139,7 @@ const breakpoints = StateField.define({
   update(set, tr) {
     set = set.map(tr.changes);
     for (const effect of tr.effects) {
+      if (effect.is(clearBreakpoints)) set = RangeSet.empty;
       if (!effect.is(toggleBreakpoint)) continue;
       let present = false;
       set.between(effect.value, effect.value, () => { present = true; });
@@ -144,11 +161,15 @@ function toggleAt(view, pos) {
   return true;
 }
 
+// The language's part of the editor's configuration, replaced when the student switches.
+const language = new Compartment();
+
 globalThis.babbageEditor = {
-  // Creates an editor in `parent` holding `doc`; `onChange(text)` follows every edit,
+  // Creates an editor in `parent` holding `doc` in the language with file extension
+  // `extension` (`basm`, `c`, `py`); `onChange(text)` follows every edit,
   // `onBreakpoints(lines)` every change to the breakpoints, and `onHover(line)` and
   // `onChoose(line)` the line pointed at and clicked.
-  create(parent, doc, onChange, onBreakpoints, onHover, onChoose) {
+  create(parent, doc, extension, onChange, onBreakpoints, onHover, onChoose) {
     const view = new EditorView({
       parent,
       state: EditorState.create({
@@ -166,9 +187,10 @@ globalThis.babbageEditor = {
             { key: "F9", run: (view) => toggleAt(view, view.state.selection.main.head) },
             ...defaultKeymap, ...historyKeymap, indentWithTab,
           ]),
-          assembly, syntaxHighlighting(highlight), lintGutter(), linter(null),
+          language.of(languageOf(extension)), syntaxHighlighting(highlight), lintGutter(), linter(null),
           currentLine, linkedLine, pointer(onHover, onChoose),
-          EditorView.contentAttributes.of({ "aria-label": "Program source" }),
+          // A tab stop of its own, so that the scrolling editor is reachable from the keyboard.
+          EditorView.contentAttributes.of({ "aria-label": "Program source", tabindex: "0" }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChange(update.state.doc.toString());
             const before = breakpointLines(update.startState);
@@ -180,9 +202,16 @@ globalThis.babbageEditor = {
     });
     return view;
   },
-  // Replaces the document (loading an example).
+  // Replaces the document (opening another one), and its breakpoints with none.
   setText(view, text) {
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    view.dispatch({
+      changes: { from: 0, to: view.state.doc.length, insert: text },
+      effects: clearBreakpoints.of(null),
+    });
+  },
+  // Highlights and indents the document as the language with this file extension.
+  setLanguage(view, extension) {
+    view.dispatch({ effects: language.reconfigure(languageOf(extension)) });
   },
   // Shows diagnostics: [{from, to, severity, message}] in UTF-16 offsets.
   setDiagnostics(view, diagnostics) {

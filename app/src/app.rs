@@ -7,16 +7,17 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use engine::{
-    Compilation, Language, ListingRow, MachineView, Motion, NoFiles, Place, RunEnd, Session,
-    StopReason, Watchpoint,
+    Compilation, CompileOptions, IrRow, Language, ListingRow, MachineView, Motion, NoFiles, Place,
+    RunEnd, Session, StopReason, Watchpoint,
 };
 use leptos::prelude::*;
 
 use crate::appearance::Appearance;
+use crate::documents::{self, MINE};
 use crate::editor::{Editor, EditorView};
 use crate::mill::{Mill, Stack};
 use crate::printer::Printer;
-use crate::program_view::{Link, ProgramView};
+use crate::program_view::{IrView, Link, ProgramView};
 use crate::store::Store;
 use crate::toolbar::{Command, Help, Toolbar};
 use crate::{examples, markers, notes, storage};
@@ -25,28 +26,12 @@ use crate::{examples, markers, notes, storage};
 /// the page stays responsive and Stop takes effect at once.
 const SLICE: u64 = 1_000_000;
 
-/// What a student sees first.
-const WELCOME: &str = "; Factorials on the Analytical Engine
-        LOAD A, 1          ; A = n!
-        LOAD B, 1          ; B = n
-next:   MULT A, B
-        WRPRN A
-        WRCHR 10
-        ADD  B, 1
-        CMP  B, 10
-        JLE  next
-        HALT
-";
-
 /// How often a run at full speed redraws the machine: often enough to watch the count go
 /// up, seldom enough that drawing costs the run little.
 const REDRAW: Duration = Duration::from_millis(50);
 
 /// The compile-as-you-type delay after the last keystroke.
 const DEBOUNCE: Duration = Duration::from_millis(120);
-
-/// The student's own program, as a document name.
-const MINE: &str = "mine";
 
 /// How a run at full speed is going: where and when it started, for its speed.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -62,12 +47,17 @@ struct Progress {
 /// The page's state, shared by the commands; every field is a handle, so it is `Copy`.
 #[derive(Clone, Copy)]
 struct Studio {
+    /// The language being edited, and whether to compile it with the IR optimisations.
+    language: RwSignal<Language>,
+    optimize: RwSignal<bool>,
     source: RwSignal<String>,
     cards: RwSignal<String>,
     breakpoint_lines: RwSignal<Vec<u32>>,
     watched: RwSignal<BTreeSet<u32>>,
     editor: StoredValue<Option<EditorView>, LocalStorage>,
     compilation: RwSignal<Arc<Compilation>>,
+    /// The compiled program's IR, for the IR view (empty for assembly).
+    ir: RwSignal<Arc<Vec<IrRow>>>,
     /// Edits so far, and the edit last compiled.
     generation: StoredValue<u64>,
     compiled_generation: StoredValue<u64>,
@@ -95,13 +85,31 @@ impl Studio {
         let latest = self.generation.get_value();
         if self.compiled_generation.get_value() != latest {
             self.compiled_generation.set_value(latest);
-            self.compilation
-                .set(Arc::new(compile(&self.source.get_untracked())));
+            let source = self.source.get_untracked();
+            let compilation = compile(
+                self.language.get_untracked(),
+                &source,
+                self.optimize.get_untracked(),
+            );
+            self.ir
+                .set(Arc::new(engine::ir_listing(&compilation, &source)));
+            self.compilation.set(Arc::new(compilation));
             self.running.set(false);
             self.progress.set(None);
             self.session.set_value(None);
             self.view.set(None);
         }
+    }
+
+    /// Counts an edit: the text compiled next is new.
+    fn edited(self) {
+        self.generation.set_value(self.generation.get_value() + 1);
+    }
+
+    /// Compiles the text now, as it is (another language, or the optimisations switched).
+    fn recompile(self) {
+        self.edited();
+        self.ensure_compiled();
     }
 
     /// Starts a fresh session from the current program and cards, with the breakpoints
@@ -349,24 +357,33 @@ impl Studio {
 
 #[component]
 pub(crate) fn App() -> impl IntoView {
-    // Which document is open: the student's own program ("mine") or an example, each saved
-    // on its own so that opening an example never throws away what the student typed. A
-    // link's `?example=NAME` opens that example.
-    let linked = query("example").filter(|name| examples::find(name).is_some());
-    let document = RwSignal::new(
-        linked
-            .or_else(|| storage::load("open/basm"))
-            .unwrap_or_else(|| MINE.to_string()),
+    // Which language and document are open: in each language, the student's own program
+    // ("mine") or an example, each saved on its own so that opening an example or switching
+    // language never throws away what the student typed. A link's `?lang=c&example=fib`
+    // opens that example.
+    let (first_language, first_document) = documents::opening(
+        query("lang").as_deref(),
+        query("example").as_deref(),
+        storage::load(documents::LANGUAGE_KEY).as_deref(),
+        |l| storage::load(&documents::open_key(l)),
     );
-    let initial = document_text(&document.get_untracked());
+    storage::save(documents::LANGUAGE_KEY, first_language.extension());
+    storage::save(&documents::open_key(first_language), &first_document);
+    let language = RwSignal::new(first_language);
+    let document = RwSignal::new(first_document);
+    let initial = documents::text(first_language, &document.get_untracked());
     let replace = RwSignal::new(None::<String>);
+    let first = compile(first_language, &initial, true);
     let studio = Studio {
+        language,
+        optimize: RwSignal::new(true),
+        ir: RwSignal::new(Arc::new(engine::ir_listing(&first, &initial))),
         source: RwSignal::new(initial.clone()),
-        cards: RwSignal::new(document_cards(&document.get_untracked())),
+        cards: RwSignal::new(documents::cards(first_language, &document.get_untracked())),
         breakpoint_lines: RwSignal::new(Vec::new()),
         watched: RwSignal::new(BTreeSet::new()),
         editor: StoredValue::new_local(None),
-        compilation: RwSignal::new(Arc::new(compile(&initial))),
+        compilation: RwSignal::new(Arc::new(first)),
         generation: StoredValue::new(0),
         compiled_generation: StoredValue::new(0),
         session: StoredValue::new_local(None),
@@ -381,6 +398,7 @@ pub(crate) fn App() -> impl IntoView {
         drawn: StoredValue::new(0.0),
     };
     let Studio {
+        optimize,
         source,
         cards,
         compilation,
@@ -395,12 +413,17 @@ pub(crate) fn App() -> impl IntoView {
     } = studio;
     let link = RwSignal::new(Link::default());
 
-    // Compile on each edit, after a short pause in typing; save the text at once.
+    // Compile on each edit, after a short pause in typing; save the text at once. (A
+    // document opened is compiled as it opens, and the editor's echo of it is no edit.)
     let on_change = Callback::new(move |text: String| {
-        storage::save(&format!("doc/basm/{}", document.get_untracked()), &text);
+        if source.with_untracked(|s| *s == text) {
+            return;
+        }
+        let key = documents::doc_key(language.get_untracked(), &document.get_untracked());
+        storage::save(&key, &text);
         source.set(text);
+        studio.edited();
         let generation = studio.generation;
-        generation.set_value(generation.get_value() + 1);
         let mine = generation.get_value();
         set_timeout(
             move || {
@@ -432,15 +455,38 @@ pub(crate) fn App() -> impl IntoView {
     let current_line = Signal::derive(move || view.get().and_then(|v| v.line));
     let listing: Memo<Arc<Vec<ListingRow>>> =
         Memo::new(move |_| Arc::new(engine::listing(&compilation.get())));
+    let ir_rows: Memo<Arc<Vec<IrRow>>> = Memo::new(move |_| studio.ir.get());
     let current = Memo::new(move |_| view.with(|v| v.as_ref().map(|v| v.location)));
+    let current_ir = Memo::new(move |_| {
+        let pc = current.get()?;
+        listing.with(|rows| rows.get(pc as usize).and_then(|r| r.ir))
+    });
     let linked_line = Signal::derive(move || link.get().line());
+    let compiled_language = Memo::new(move |_| language.get() != Language::Asm);
 
-    let on_open = move |ev| {
-        let name = event_target_value(&ev);
+    // Opens a document: its text and cards, compiled at once, in its language.
+    let open = move |to: Language, name: String| {
+        storage::save(documents::LANGUAGE_KEY, to.extension());
+        storage::save(&documents::open_key(to), &name);
+        let text = documents::text(to, &name);
+        language.set(to);
         document.set(name.clone());
-        storage::save("open/basm", &name);
-        cards.set(document_cards(&name));
-        replace.set(Some(document_text(&name)));
+        cards.set(documents::cards(to, &name));
+        studio.card_error.set(None);
+        studio.note.set(None);
+        link.set(Link::default());
+        studio.breakpoint_lines.set(Vec::new());
+        source.set(text.clone());
+        studio.recompile();
+        replace.set(Some(text));
+    };
+    let on_open = move |ev| open(language.get_untracked(), event_target_value(&ev));
+    let on_language = move |ev| {
+        if let Some(to) = documents::language(&event_target_value(&ev))
+            && to != language.get_untracked()
+        {
+            open(to, documents::reopen(to));
+        }
     };
     let on_seek = move |ev| {
         if let Ok(step) = event_target_value(&ev).parse::<u64>() {
@@ -474,13 +520,15 @@ pub(crate) fn App() -> impl IntoView {
             <Appearance />
             <label>
                 "Language "
-                // The studio edits assembly so far; the others are listed, disabled, until
-                // the page offers them (C and Python already compile in the command line).
-                <select data-testid="language">
+                // Every language is listed; those the engine cannot compile yet are
+                // disabled until it can.
+                <select data-testid="language" on:change=on_language>
                     {Language::ALL.into_iter().map(|l| {
-                        let offered = l == Language::Asm;
+                        let offered = l.is_available();
                         view! {
-                            <option value=l.extension() selected=offered disabled=!offered>
+                            <option value=l.extension() disabled=!offered
+                                selected=move || language.get() == l
+                                prop:selected=move || language.get() == l>
                                 {l.name()}{(!offered).then_some(" (coming)")}
                             </option>
                         }
@@ -493,18 +541,39 @@ pub(crate) fn App() -> impl IntoView {
                 <label class="examples">
                     "Program "
                     <select data-testid="examples" on:change=on_open>
-                        <option value=MINE selected=move || document.get() == MINE>"My program"</option>
-                        {examples::ASSEMBLY.iter().map(|e| view! {
-                            <option value=e.name selected=move || document.get() == e.name>{format!("Example: {}", e.title)}</option>
+                        <option value=MINE selected=move || document.get() == MINE
+                            prop:selected=move || document.get() == MINE>"My program"</option>
+                        {move || examples::examples(language.get()).iter().map(|e| view! {
+                            <option value=e.name selected=move || document.get() == e.name
+                                prop:selected=move || document.get() == e.name>{format!("Example: {}", e.title)}</option>
                         }).collect_view()}
                     </select>
                 </label>
                 <div class="code">
-                    <Editor initial=initial on_change=on_change on_breakpoints=on_breakpoints cursor=studio.editor
+                    <Editor initial=initial language=language.into() on_change=on_change on_breakpoints=on_breakpoints cursor=studio.editor
                         replace=replace.into() markers=markers current_line=current_line
                         linked_line=linked_line link=link />
                     <div class="program-view">
-                        <h2>"Machine program"</h2>
+                        <Show when=move || compiled_language.get()>
+                            <div class="program-head">
+                                <h2>"IR"</h2>
+                                <label title="Constant folding, copy propagation and dead-code removal; the output never changes">
+                                    <input type="checkbox" data-testid="optimize" prop:checked=move || optimize.get()
+                                        on:change=move |ev| {
+                                            optimize.set(event_target_checked(&ev));
+                                            studio.recompile();
+                                        } />
+                                    " Optimise"
+                                </label>
+                            </div>
+                            <IrView rows=ir_rows current=current_ir link=link />
+                        </Show>
+                        <h2>"Machine program"
+                            <span class="count" data-testid="program-length">{move || {
+                                let n = listing.with(|rows| rows.len());
+                                (n > 0).then(|| format!(" · {n} instructions"))
+                            }}</span>
+                        </h2>
                         <ProgramView listing=listing current=current link=link />
                     </div>
                 </div>
@@ -514,7 +583,7 @@ pub(crate) fn App() -> impl IntoView {
                         prop:value=move || cards.get()
                         on:input=move |ev| {
                             let text = event_target_value(&ev);
-                            storage::save(&format!("cards/basm/{}", document.get_untracked()), &text);
+                            storage::save(&documents::cards_key(language.get_untracked(), &document.get_untracked()), &text);
                             cards.set(text);
                         } />
                 </label>
@@ -574,6 +643,14 @@ pub(crate) fn App() -> impl IntoView {
                 <p class="status">
                     "Step " <span data-testid="steps">{move || view.get().map_or(0, |v| v.steps)}</span>
                     " · engine time " <span data-testid="engine-time">{move || view.get().map_or("0 s".to_string(), |v| v.engine_time.to_string())}</span>
+                    {move || {
+                        // C's `main` returns a value: shown once the run has ended normally.
+                        let halted = view.with(|v| v.as_ref().is_some_and(|v| v.end == Some(RunEnd::Halted)));
+                        (halted && compilation.with(|c| c.has_result())).then(|| {
+                            let value = view.with(|v| v.as_ref().and_then(|v| v.registers.first()).map(|r| r.value.to_string()));
+                            view! { " · main returned " <span data-testid="result">{value}</span> }
+                        })
+                    }}
                 </p>
                 <p class="progress" data-testid="progress" aria-live="off">{move || {
                     let p = progress.get()?;
@@ -609,23 +686,6 @@ pub(crate) fn App() -> impl IntoView {
     }
 }
 
-/// A document's saved text, or its first text: an example's program, or the welcome.
-fn document_text(document: &str) -> String {
-    storage::load(&format!("doc/basm/{document}"))
-        .or_else(|| examples::find(document).map(|e| e.source.to_string()))
-        .unwrap_or_else(|| WELCOME.to_string())
-}
-
-/// A document's saved number cards, or an example's own.
-fn document_cards(document: &str) -> String {
-    storage::load(&format!("cards/basm/{document}"))
-        .or_else(|| {
-            examples::find(document)
-                .map(|e| e.cards.split_whitespace().collect::<Vec<_>>().join(" "))
-        })
-        .unwrap_or_default()
-}
-
 /// A parameter of the page's address.
 fn query(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
@@ -634,6 +694,12 @@ fn query(name: &str) -> Option<String> {
         .get(name)
 }
 
-fn compile(source: &str) -> Compilation {
-    engine::compile(Language::Asm, "program.basm", source, &NoFiles)
+fn compile(language: Language, source: &str, optimize: bool) -> Compilation {
+    engine::compile_with(
+        language,
+        &format!("program.{}", language.extension()),
+        source,
+        &NoFiles,
+        CompileOptions { optimize },
+    )
 }

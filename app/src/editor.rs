@@ -1,12 +1,13 @@
 //! The code editor: CodeMirror 6 (bundled into `editor.js`) wrapped in one component.
 
+use engine::Language;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::*;
 
 use crate::markers::Marker;
-use crate::program_view::Link;
+use crate::program_view::{Link, Target};
 
 #[wasm_bindgen]
 extern "C" {
@@ -18,6 +19,7 @@ extern "C" {
     fn create(
         parent: &web_sys::HtmlElement,
         doc: &str,
+        extension: &str,
         on_change: &Closure<dyn Fn(String)>,
         on_breakpoints: &Closure<dyn Fn(Vec<u32>)>,
         on_hover: &Closure<dyn Fn(u32)>,
@@ -29,6 +31,9 @@ extern "C" {
 
     #[wasm_bindgen(js_namespace = babbageEditor, js_name = setText)]
     fn set_text(view: &EditorView, text: &str);
+
+    #[wasm_bindgen(js_namespace = babbageEditor, js_name = setLanguage)]
+    fn set_language(view: &EditorView, extension: &str);
 
     #[wasm_bindgen(js_namespace = babbageEditor, js_name = setDiagnostics)]
     fn set_diagnostics(view: &EditorView, diagnostics: JsValue);
@@ -46,11 +51,13 @@ pub(crate) fn current_cursor_line(editor: &EditorView) -> u32 {
 }
 
 /// The editor, showing `initial`; calls `on_change` with the whole text after every edit
-/// (and after `replace` puts a new text in), and follows `markers`, `current_line` and
-/// `linked_line`. The line pointed at and the line clicked go into `link`.
+/// (and after `replace` puts a new text in), and follows `language` (its highlighting),
+/// `markers`, `current_line` and `linked_line`. The line pointed at and the line clicked
+/// go into `link`.
 #[component]
 pub(crate) fn Editor(
     initial: String,
+    language: Signal<Language>,
     on_change: Callback<String>,
     on_breakpoints: Callback<Vec<u32>>,
     replace: Signal<Option<String>>,
@@ -66,12 +73,15 @@ pub(crate) fn Editor(
         let closure = Closure::<dyn Fn(String)>::new(move |text: String| on_change.run(text));
         let lines = Closure::<dyn Fn(Vec<u32>)>::new(move |l: Vec<u32>| on_breakpoints.run(l));
         let hover = Closure::<dyn Fn(u32)>::new(move |line: u32| {
-            link.update(|l| l.hover = (line > 0).then_some(line));
+            link.update(|l| l.hover = (line > 0).then(|| Target::line(line)));
         });
         let choose = Closure::<dyn Fn(u32)>::new(move |line: u32| {
-            link.update(|l| l.chosen = Some(line));
+            link.update(|l| l.chosen = Some(Target::line(line)));
         });
-        let editor = create(&element, &initial, &closure, &lines, &hover, &choose);
+        let extension = language.get_untracked().extension();
+        let editor = create(
+            &element, &initial, extension, &closure, &lines, &hover, &choose,
+        );
         // The editor lives as long as the page, and so do its callbacks.
         closure.forget();
         lines.forget();
@@ -86,6 +96,14 @@ pub(crate) fn Editor(
             if let Some(editor) = editor {
                 let list = js_sys_array(&markers);
                 set_diagnostics(editor, list);
+            }
+        });
+    });
+    Effect::new(move |_| {
+        let extension = language.get().extension();
+        view.with_value(|editor| {
+            if let Some(editor) = editor {
+                set_language(editor, extension);
             }
         });
     });

@@ -2,7 +2,8 @@
 //! running in the browser through `engine`. No network call compiles or runs anything.
 //!
 //! The binary (`main.rs`) only calls [`start`]; the modules that browser tests exercise on
-//! their own ([`storage`], [`markers`], [`wheels`], [`bell`]) are public.
+//! their own ([`storage`], [`documents`], [`examples`], [`markers`], [`wheels`], [`bell`])
+//! are public.
 
 #![allow(
     unreachable_pub,
@@ -12,8 +13,9 @@
 mod app;
 mod appearance;
 pub mod bell;
+pub mod documents;
 mod editor;
-mod examples;
+pub mod examples;
 pub mod markers;
 mod mill;
 mod notes;

@@ -25,7 +25,7 @@ pub use debugger::{Breakpoint, CmpOp, Condition, Motion, Outcome, Place, StopRea
 pub use diag::{Diagnostic, LineCol, LineIndex, Severity, Span, render_plain};
 pub use isa::{EngineTime, Num, ParseNumError};
 pub use language::Language;
-pub use listing::{ListingRow, listing};
+pub use listing::{IrRow, ListingRow, ir_listing, listing};
 pub use run::{RunEnd, RunResult, Runner, RuntimeError, TraceLine, parse_input, run};
 pub use session::{Activity, MachineView, Register, Session, StoreCell};
 pub use source_map::{SourceLoc, SourceMap};
