@@ -144,6 +144,23 @@ test("step line moves through a C program one source line at a time; step, one i
   await page.close();
 });
 
+test("step line moves through a Python program too, and the IR row of each line is current", async () => {
+  const { page } = await openStudio(env, { query: "?lang=py" });
+  await typeProgram(page, "x = int(input())\ny = x * 2\nprint(y)\n");
+  await page.locator('[data-testid="input-cards"]').fill("21");
+  const lines = [];
+  for (let i = 0; i < 3; i++) {
+    await click(page, "step-line");
+    lines.push(await page.locator(".cm-current-step").innerText());
+    const current = page.locator('[data-testid="ir"] tr.current');
+    if (await current.count() > 0) assert.equal(await current.getAttribute("title"), `from line ${i + 1}`);
+  }
+  assert.deepEqual(lines, ["x = int(input())", "y = x * 2", "print(y)"]);
+  await click(page, "run");
+  await waitForOutput(page, "42\n");
+  await page.close();
+});
+
 test("the IR view links its rows with the source and the machine program", async () => {
   const { page } = await openStudio(env, { query: "?lang=c" });
   await typeProgram(page, STEPPED);
