@@ -280,6 +280,17 @@ impl Studio {
         self.session.update_value(|s| {
             activity = s.as_mut().and_then(|s| s.activity(ran.min(SLICE)));
         });
+        // A compiled program's labels are its functions' blocks (`main.3`): the function
+        // is what the student wrote.
+        if self.language.get_untracked() != Language::Asm
+            && let Some(a) = &mut activity
+        {
+            a.label = a
+                .label
+                .as_deref()
+                .and_then(|l| l.split('.').next())
+                .map(String::from);
+        }
         self.note
             .set(Some(notes::long_run_note(verb, steps, activity.as_ref())));
     }

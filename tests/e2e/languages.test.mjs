@@ -161,6 +161,45 @@ test("step line moves through a Python program too, and the IR row of each line 
   await page.close();
 });
 
+test("in C, a breakpoint stops at its line, and an endless loop pauses with a note naming its function", async () => {
+  const { page } = await openStudio(env, { query: "?lang=c" });
+  await typeProgram(page, [
+    "#include <stdio.h>",
+    "int main(void) {",
+    "    int total = 0;",
+    "    for (int i = 1; i <= 4; i++) {",
+    "        total += i * i;",
+    "    }",
+    "    printf(\"%d\\n\", total);",
+    "    return 0;",
+    "}",
+    "",
+  ].join("\n"));
+  await page.locator(".cm-line").nth(4).click();
+  await page.keyboard.press("F9");
+  await page.locator(".cm-breakpoint:visible").waitFor();
+  await click(page, "run");
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-note"]').textContent !== "");
+  assert.equal(await text(page, "run-note"), "Stopped at the breakpoint on line 5");
+  assert.equal(await page.locator(".cm-current-step").innerText(), "        total += i * i;");
+  for (let round = 2; round <= 4; round++) {
+    await click(page, "run");
+    await page.waitForFunction(() => document.querySelector('[data-testid="run"]:not([disabled])'));
+  }
+  await page.locator(".cm-breakpoint:visible").click();
+  await click(page, "run");
+  await waitForOutput(page, "30\n");
+
+  await typeProgram(page, "int main(void) {\n    int x = 0;\n    while (x >= 0)\n        x = x + 1;\n    return 0;\n}\n");
+  await click(page, "run");
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="steps"]').textContent) > 2_000_000);
+  await click(page, "pause");
+  assert.match(await text(page, "run-note"), /^Paused after [\d,]+ steps; the last 1,000,000 steps stayed within lines 3–4 \(`main`\)$/);
+  await click(page, "stop");
+  assert.equal(await text(page, "steps"), "0");
+  await page.close();
+});
+
 test("the IR view links its rows with the source and the machine program", async () => {
   const { page } = await openStudio(env, { query: "?lang=c" });
   await typeProgram(page, STEPPED);
