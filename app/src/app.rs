@@ -338,6 +338,7 @@ impl Studio {
             Command::Step => self.motion(Motion::Step(1)),
             Command::StepBack => self.motion(Motion::StepBack(1)),
             Command::StepLine => self.motion(Motion::StepLine),
+            Command::StepLineBack => self.motion(Motion::StepLineBack),
             Command::StepOver => self.motion(Motion::StepOver),
             Command::StepOut => self.motion(Motion::StepOut),
             Command::RunToCursor => self.run_to_cursor(),
@@ -358,7 +359,7 @@ impl Studio {
             Command::Run => compiles && !self.running.get(),
             Command::Pause => self.running.get(),
             Command::Stop => true,
-            Command::StepBack | Command::RunBack => {
+            Command::StepBack | Command::RunBack | Command::StepLineBack => {
                 self.record.get() && self.view.with(|v| v.as_ref().is_some_and(|v| v.steps > 0))
             }
             _ => compiles,

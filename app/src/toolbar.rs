@@ -12,6 +12,7 @@ pub(crate) enum Command {
     Step,
     StepBack,
     StepLine,
+    StepLineBack,
     StepOver,
     StepOut,
     RunToCursor,
@@ -36,7 +37,7 @@ pub(crate) struct Control {
 }
 
 /// The controls in toolbar order.
-pub(crate) const CONTROLS: [Control; 11] = [
+pub(crate) const CONTROLS: [Control; 12] = [
     control(Command::Run, "Run", "run", "KeyR", "R", "Run (or continue)"),
     control(Command::Pause, "Pause", "pause", "KeyP", "P", "Pause"),
     control(Command::Stop, "Stop", "stop", "KeyX", "X", "Stop"),
@@ -63,6 +64,14 @@ pub(crate) const CONTROLS: [Control; 11] = [
         "KeyL",
         "L",
         "Step one source line",
+    ),
+    control(
+        Command::StepLineBack,
+        "Line back",
+        "step-line-back",
+        "KeyJ",
+        "J",
+        "Step back one source line",
     ),
     control(
         Command::StepOver,

@@ -156,6 +156,13 @@ test("step line moves through a Python program too, and the IR row of each line 
     if (await current.count() > 0) assert.equal(await current.getAttribute("title"), `from line ${i + 1}`);
   }
   assert.deepEqual(lines, ["x = int(input())", "y = x * 2", "print(y)"]);
+  // And back a line: to the first step of the line before.
+  await click(page, "step-line-back");
+  assert.equal(await page.locator(".cm-current-step").innerText(), "y = x * 2");
+  await click(page, "step-line-back");
+  assert.equal(await page.locator(".cm-current-step").innerText(), "x = int(input())");
+  await click(page, "step-line");
+  assert.equal(await page.locator(".cm-current-step").innerText(), "y = x * 2");
   await click(page, "run");
   await waitForOutput(page, "42\n");
   await page.close();
@@ -231,6 +238,10 @@ test("the IR view links its rows with the source and the machine program", async
     [`ir-${its}`],
   );
   await page.screenshot({ path: `${ARTIFACTS}/c-ir-view.png` });
+  await page.locator('[data-testid="theme"]').selectOption("dark");
+  await row.hover();
+  await page.screenshot({ path: `${ARTIFACTS}/c-ir-view-dark.png` });
+  await page.locator('[data-testid="theme"]').selectOption("light");
   await assertAccessible(page, "the IR view");
   await page.close();
 });
