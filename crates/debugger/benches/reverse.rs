@@ -1,8 +1,10 @@
 //! Reverse execution's budgets: `cargo bench -p debugger --bench reverse`.
 //!
-//! Runs two tight loops for 100 million steps each, recording off and on: the counting loop
-//! of `emu`'s speed benchmark, and one that also writes the Store every iteration. Prints the
-//! speeds, the history's memory, and how long steps back take from across the run.
+//! Runs three tight loops for 100 million steps each, recording off and on: the counting loop
+//! of `emu`'s speed benchmark, one that also writes the Store every iteration, and one that
+//! writes 8,000 different columns in turn. Prints the speeds, the history's memory, and how
+//! long steps back take from across the run. `-- WORD` runs only the loops whose names
+//! contain it (`-- columns` for the worst case).
 //! Budgets: recording costs at most half the speed; ≤ 64 MB of history for a 100-million-
 //! step run; a step back ≤ 10 ms.
 #![allow(
@@ -60,9 +62,21 @@ fn sweep() -> Arc<Program> {
 }
 
 fn main() {
-    measure("counting loop", &program(false));
-    measure("counting loop writing the Store", &program(true));
-    measure("loop writing 8,000 different columns in turn", &sweep());
+    // Words given after `--` pick the loops whose names contain one of them.
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with("--"))
+        .collect();
+    let loops = [
+        ("counting loop", program(false)),
+        ("counting loop writing the Store", program(true)),
+        ("loop writing 8,000 different columns in turn", sweep()),
+    ];
+    for (name, program) in &loops {
+        if filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str())) {
+            measure(name, program);
+        }
+    }
 }
 
 fn measure(name: &str, program: &Arc<Program>) {

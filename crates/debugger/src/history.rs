@@ -17,12 +17,12 @@
 //! merge, again and again, so intervals stay within a factor of two of each other and the
 //! memory is used up to the limit before a step back has to replay more.
 
-use isa::Num;
+use isa::{Num, Store};
 
 use crate::Machine;
 
-/// The columns an interval wrote (each once, in increasing order), with their values at its
-/// start and end.
+/// The columns an interval wrote (each once, in the order it first wrote them), with their
+/// values at its start and end.
 #[derive(Clone, Debug, Default)]
 struct Log {
     columns: Vec<u32>,
@@ -31,48 +31,61 @@ struct Log {
 }
 
 impl Log {
-    /// Bytes one logged column costs.
-    const ENTRY_BYTES: usize = std::mem::size_of::<u32>() + 2 * std::mem::size_of::<Num>();
-
-    fn bytes(&self) -> usize {
-        self.columns.len() * Log::ENTRY_BYTES
+    /// The log of the interval the Store's journal holds the records of, which ends now.
+    fn of_epoch(store: &Store) -> Log {
+        let (columns, undo) = store.epoch_records();
+        let values = store.columns();
+        Log {
+            columns: columns.to_vec(),
+            undo: undo.to_vec(),
+            redo: columns
+                .iter()
+                .map(|&column| values[column as usize])
+                .collect(),
+        }
     }
 
-    /// The log of two neighbouring intervals as one. Both are sorted by column, and so is
-    /// the result: a linear merge.
-    fn merge(first: Log, second: Log) -> Log {
-        let capacity = first.columns.len() + second.columns.len();
-        let mut log = Log {
-            columns: Vec::with_capacity(capacity),
-            undo: Vec::with_capacity(capacity),
-            redo: Vec::with_capacity(capacity),
-        };
-        let (mut i, mut j) = (0, 0);
-        while i < first.columns.len() || j < second.columns.len() {
-            let a = first.columns.get(i).copied().unwrap_or(u32::MAX);
-            let b = second.columns.get(j).copied().unwrap_or(u32::MAX);
-            // Values at the start come from the first interval that wrote a column; values
-            // at the end from the last.
-            let (column, start, end) = match a.cmp(&b) {
-                std::cmp::Ordering::Less => {
-                    i += 1;
-                    (a, first.undo[i - 1], first.redo[i - 1])
-                }
-                std::cmp::Ordering::Greater => {
-                    j += 1;
-                    (b, second.undo[j - 1], second.redo[j - 1])
-                }
-                std::cmp::Ordering::Equal => {
-                    i += 1;
-                    j += 1;
-                    (a, first.undo[i - 1], second.redo[j - 1])
-                }
-            };
-            log.columns.push(column);
-            log.undo.push(start);
-            log.redo.push(end);
+    /// Bytes the log holds.
+    fn bytes(&self) -> usize {
+        self.columns.capacity() * std::mem::size_of::<u32>()
+            + (self.undo.capacity() + self.redo.capacity()) * std::mem::size_of::<Num>()
+    }
+
+    /// Takes in the log of a neighbouring interval (`later` when it comes after this one),
+    /// making this the log of both. A column both wrote keeps its value at the start from
+    /// the earlier interval and at the end from the later; one only `other` wrote is added.
+    ///
+    /// `slots` has an entry per Store column, all zero, and is left so: while merging it
+    /// maps each of this log's columns to its index plus one.
+    fn absorb(&mut self, other: Log, later: bool, slots: &mut [u32]) {
+        let own = self.columns.len();
+        for (i, &column) in self.columns.iter().enumerate() {
+            slots[column as usize] = i as u32 + 1;
         }
-        log
+        let mut added = 0;
+        for (j, &column) in other.columns.iter().enumerate() {
+            match slots[column as usize] {
+                0 => added += 1,
+                slot if later => self.redo[slot as usize - 1] = other.redo[j],
+                slot => self.undo[slot as usize - 1] = other.undo[j],
+            }
+        }
+        if added > 0 {
+            self.columns.reserve_exact(added);
+            self.undo.reserve_exact(added);
+            self.redo.reserve_exact(added);
+            for (j, &column) in other.columns.iter().enumerate() {
+                // `other` holds each column once, so the ones added here are never in `slots`.
+                if slots[column as usize] == 0 {
+                    self.columns.push(column);
+                    self.undo.push(other.undo[j]);
+                    self.redo.push(other.redo[j]);
+                }
+            }
+        }
+        for &column in &self.columns[..own] {
+            slots[column as usize] = 0;
+        }
     }
 }
 
@@ -109,6 +122,8 @@ pub(crate) struct History<S> {
     bytes: usize,
     /// Bytes the Store's journal holds.
     journal_bytes: usize,
+    /// Per Store column, zero: room for [`Log::absorb`] to work in (empty until it first does).
+    slots: Vec<u32>,
     limit: usize,
     /// The furthest step executed.
     frontier: u64,
@@ -134,7 +149,8 @@ impl<S: Clone> History<S> {
             }],
             stride: stride.max(1),
             bytes: Self::CHECKPOINT_BYTES,
-            journal_bytes: machine.store().len() as usize * std::mem::size_of::<u32>(),
+            journal_bytes: machine.store().journal_bytes(),
+            slots: Vec::new(),
             limit,
             frontier: machine.steps(),
             printed: String::new(),
@@ -146,7 +162,10 @@ impl<S: Clone> History<S> {
         HistoryStats {
             checkpoints: self.checkpoints.len(),
             interval: spans.max().unwrap_or(self.stride).max(self.stride),
-            bytes: self.bytes + self.journal_bytes + self.printed.capacity(),
+            bytes: self.bytes
+                + self.journal_bytes
+                + self.slots.capacity() * std::mem::size_of::<u32>()
+                + self.printed.capacity(),
             frontier: self.frontier,
         }
     }
@@ -197,20 +216,14 @@ impl<S: Clone> History<S> {
         if !(open_ends || (recorded && steps > 0)) {
             return;
         }
-        let entries = machine.store_mut().end_epoch();
         if !open_ends {
             // The interval was logged before, and the replay wrote the same columns.
+            machine.store_mut().start_epoch();
             return;
         }
-        let mut entries = entries;
-        entries.sort_unstable_by_key(|&(column, _)| column);
-        let mut log = Log::default();
-        for (column, start) in entries {
-            log.columns.push(column);
-            log.undo.push(start);
-            log.redo
-                .push(machine.store().get(column).unwrap_or(Num::ZERO));
-        }
+        let log = Log::of_epoch(machine.store());
+        machine.store_mut().start_epoch();
+        self.journal_bytes = machine.store().journal_bytes();
         self.bytes += log.bytes() + Self::CHECKPOINT_BYTES;
         self.checkpoints[last].log = Some(log);
         self.checkpoints.push(Checkpoint {
@@ -218,6 +231,9 @@ impl<S: Clone> History<S> {
             snapshot: machine.snapshot(),
             log: None,
         });
+        if self.bytes > self.limit && self.slots.is_empty() {
+            self.slots = vec![0; machine.store().len() as usize];
+        }
         while self.bytes > self.limit && self.checkpoints.len() > 2 {
             self.merge_shortest();
         }
@@ -235,10 +251,17 @@ impl<S: Clone> History<S> {
         };
         let second = self.checkpoints.remove(first + 1);
         let checkpoint = &mut self.checkpoints[first];
-        let a = checkpoint.log.take().unwrap_or_default();
-        let b = second.log.unwrap_or_default();
+        let mut a = checkpoint.log.take().unwrap_or_default();
+        let mut b = second.log.unwrap_or_default();
         self.bytes -= a.bytes() + b.bytes() + Self::CHECKPOINT_BYTES;
-        let merged = Log::merge(a, b);
+        // The shorter log goes into the longer, which then seldom has to grow.
+        let merged = if a.columns.len() >= b.columns.len() {
+            a.absorb(b, true, &mut self.slots);
+            a
+        } else {
+            b.absorb(a, false, &mut self.slots);
+            b
+        };
         self.bytes += merged.bytes();
         checkpoint.log = Some(merged);
     }
@@ -249,9 +272,7 @@ impl<S: Clone> History<S> {
         let here = self.index_of(machine.steps());
         let there = self.index_of(target);
         // Back to the start of the current interval: the journal holds its first writes.
-        for (column, value) in machine.store_mut().end_epoch() {
-            machine.store_mut().restore_column(column, value);
-        }
+        machine.store_mut().rewind_epoch();
         // Then from checkpoint to checkpoint, through the logs.
         let store = machine.store_mut();
         if there < here {

@@ -24,8 +24,23 @@ struct Journal {
     /// The epoch in which each column was last recorded.
     epoch: Vec<u32>,
     current: u32,
-    /// `(column, value before the epoch's first write to it)`.
-    entries: Vec<(u32, Num)>,
+    /// The columns written in the epoch, in the order of their first writes.
+    columns: Vec<u32>,
+    /// Each of those columns' value from before the epoch's first write to it. (Two vectors
+    /// rather than one of pairs: a pair is copied through the stack on its way in.)
+    before: Vec<Num>,
+}
+
+impl Journal {
+    /// Moves on to a new epoch, so that every column's next write is a first write again.
+    fn advance(&mut self) {
+        self.current = self.current.wrapping_add(1);
+        if self.current == 0 {
+            // After 2^32 epochs the markers would repeat: clear them once.
+            self.epoch.fill(0);
+            self.current = 1;
+        }
+    }
 }
 
 impl Store {
@@ -61,7 +76,7 @@ impl Store {
 
     /// Writes a column, journaling and noting watch hits. Returns `false`, changing nothing,
     /// for an address outside the Store.
-    #[inline]
+    #[inline(always)]
     pub fn set(&mut self, addr: u32, value: Num) -> bool {
         let Some(slot) = self.cols.get_mut(addr as usize) else {
             return false;
@@ -70,7 +85,8 @@ impl Store {
             let seen = &mut journal.epoch[addr as usize];
             if *seen != journal.current {
                 *seen = journal.current;
-                journal.entries.push((addr, *slot));
+                journal.columns.push(addr);
+                journal.before.push(*slot);
             }
         }
         *slot = value;
@@ -93,7 +109,8 @@ impl Store {
         self.journal = on.then(|| Journal {
             epoch: vec![0; self.cols.len()],
             current: 1,
-            entries: Vec::new(),
+            columns: Vec::new(),
+            before: Vec::new(),
         });
     }
 
@@ -103,18 +120,57 @@ impl Store {
     }
 
     /// Ends the current epoch: returns its records (each column at most once, holding its
-    /// value from when the epoch began) and starts a new epoch.
+    /// value from when the epoch began, in the order of the epoch's first writes) and starts
+    /// a new epoch.
     pub fn end_epoch(&mut self) -> Vec<(u32, Num)> {
         let Some(journal) = &mut self.journal else {
             return Vec::new();
         };
-        journal.current = journal.current.wrapping_add(1);
-        if journal.current == 0 {
-            // After 2^32 epochs the markers would repeat: clear them once.
-            journal.epoch.fill(0);
-            journal.current = 1;
+        journal.advance();
+        let columns = std::mem::take(&mut journal.columns);
+        let before = std::mem::take(&mut journal.before);
+        columns.into_iter().zip(before).collect()
+    }
+
+    /// The current epoch's records so far, as [`Store::end_epoch`] would return them: the
+    /// columns written, and beside each its value from when the epoch began.
+    pub fn epoch_records(&self) -> (&[u32], &[Num]) {
+        self.journal
+            .as_ref()
+            .map_or((&[], &[]), |journal| (&journal.columns, &journal.before))
+    }
+
+    /// Ends the current epoch, dropping its records, and starts a new one. The journal keeps
+    /// its buffer, so that a steady run of epochs allocates nothing.
+    pub fn start_epoch(&mut self) {
+        if let Some(journal) = &mut self.journal {
+            journal.advance();
+            journal.columns.clear();
+            journal.before.clear();
         }
-        std::mem::take(&mut journal.entries)
+    }
+
+    /// Puts every column written in the current epoch back to its value from when the epoch
+    /// began, and starts a new epoch.
+    pub fn rewind_epoch(&mut self) {
+        let Some(journal) = &mut self.journal else {
+            return;
+        };
+        journal.advance();
+        for (&column, &before) in journal.columns.iter().zip(&journal.before) {
+            self.cols[column as usize] = before;
+        }
+        journal.columns.clear();
+        journal.before.clear();
+    }
+
+    /// Bytes the journal holds (its per-column epoch markers and its buffer of records).
+    pub fn journal_bytes(&self) -> usize {
+        self.journal.as_ref().map_or(0, |journal| {
+            journal.epoch.capacity() * std::mem::size_of::<u32>()
+                + journal.columns.capacity() * std::mem::size_of::<u32>()
+                + journal.before.capacity() * std::mem::size_of::<Num>()
+        })
     }
 
     /// Marks a column as watched or not.
@@ -171,6 +227,29 @@ mod tests {
         store.set(3, Num::from(10));
         assert_eq!(store.end_epoch(), vec![(3, Num::from(9))]);
         assert!(!store.set(100, Num::ONE));
+    }
+
+    #[test]
+    fn an_epoch_can_be_read_rewound_or_dropped() {
+        let mut store = Store::new(10);
+        store.set_journaling(true);
+        store.set(4, Num::from(1));
+        store.set(2, Num::from(2));
+        store.set(4, Num::from(3));
+        assert_eq!(
+            store.epoch_records(),
+            (&[4, 2][..], &[Num::ZERO, Num::ZERO][..])
+        );
+        store.start_epoch();
+        assert_eq!(store.epoch_records(), (&[][..], &[][..]));
+        store.set(2, Num::from(5));
+        store.set(7, Num::from(6));
+        store.rewind_epoch();
+        assert_eq!(store.get(2), Some(Num::from(2)));
+        assert_eq!(store.get(7), Some(Num::ZERO));
+        assert_eq!(store.get(4), Some(Num::from(3)));
+        store.set(2, Num::from(8));
+        assert_eq!(store.end_epoch(), vec![(2, Num::from(2))]);
     }
 
     #[test]
