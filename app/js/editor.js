@@ -221,6 +221,12 @@ globalThis.babbageEditor = {
       from: clamp(d.from), to: clamp(Math.max(d.from, d.to)), severity: d.severity, message: d.message,
     }))));
   },
+  // Puts the cursor at a UTF-16 offset, scrolled into view, and the focus in the editor.
+  goTo(view, offset) {
+    const at = Math.max(0, Math.min(view.state.doc.length, offset));
+    view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+    view.focus();
+  },
   // The 1-based line the cursor is on.
   cursorLine(view) {
     return view.state.doc.lineAt(view.state.selection.main.head).number;

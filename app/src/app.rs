@@ -607,9 +607,18 @@ pub(crate) fn App() -> impl IntoView {
                         compilation.get().diagnostics.iter().map(|d| {
                             let at = index.line_col(&text, d.span.start as usize);
                             let hints = d.hints.join("; ");
+                            // Its place is a button that puts the editor's cursor there.
+                            let from = markers::utf16_offset(&text, d.span.start);
+                            let go = move |_| studio.editor.with_value(|e| {
+                                if let Some(e) = e {
+                                    crate::editor::go_to(e, from);
+                                }
+                            });
                             view! {
                                 <li data-testid="diagnostic">
-                                    {format!("line {}:{}: {}", at.line, at.col, d.message)}
+                                    <button type="button" class="goto" on:click=go
+                                        title="Show it in the editor">{format!("line {}:{}", at.line, at.col)}</button>
+                                    {format!(": {}", d.message)}
                                     {(!hints.is_empty()).then(|| format!(" (hint: {hints})"))}
                                 </li>
                             }

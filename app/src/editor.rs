@@ -29,6 +29,9 @@ extern "C" {
     #[wasm_bindgen(js_namespace = babbageEditor, js_name = cursorLine)]
     fn cursor_line(view: &EditorView) -> u32;
 
+    #[wasm_bindgen(js_namespace = babbageEditor, js_name = goTo)]
+    fn go_to_offset(view: &EditorView, offset: u32);
+
     #[wasm_bindgen(js_namespace = babbageEditor, js_name = setText)]
     fn set_text(view: &EditorView, text: &str);
 
@@ -48,6 +51,11 @@ extern "C" {
 /// The 1-based line the editor's cursor is on.
 pub(crate) fn current_cursor_line(editor: &EditorView) -> u32 {
     cursor_line(editor)
+}
+
+/// Puts the editor's cursor at a UTF-16 offset, in view, and the focus in the editor.
+pub(crate) fn go_to(editor: &EditorView, offset: usize) {
+    go_to_offset(editor, offset as u32);
 }
 
 /// The editor, showing `initial`; calls `on_change` with the whole text after every edit

@@ -81,6 +81,11 @@ test("in Python, an undeclared name is marked on its line with a hint; fixed, th
   await page.locator(".cm-lintRange-error").first().waitFor();
   assert.equal(await page.locator(".cm-lintRange-error").innerText(), "totl");
   await page.screenshot({ path: `${ARTIFACTS}/python-diagnostic.png` });
+  // Its place takes the cursor there.
+  await page.locator('[data-testid="diagnostic"] button').click();
+  assert.equal(await page.locator(".cm-activeLine").innerText(), "print(totl)");
+  await page.keyboard.type("a");
+  await page.waitForFunction(() => document.querySelector('[data-testid="diagnostic"]')?.innerText.includes("`atotl`"));
 
   await typeProgram(page, "total = 0\nfor i in range(5):\n    total += i\nprint(total)\n");
   await diagnostic.first().waitFor({ state: "detached" });
