@@ -31,18 +31,31 @@ struct Log {
 }
 
 impl Log {
-    /// The log of the interval the Store's journal holds the records of, which ends now.
-    fn of_epoch(store: &Store) -> Log {
-        let (columns, undo) = store.epoch_records();
-        let values = store.columns();
-        Log {
-            columns: columns.to_vec(),
-            undo: undo.to_vec(),
-            redo: columns
-                .iter()
-                .map(|&column| values[column as usize])
-                .collect(),
+    /// Makes this (a spare log, or an empty one) the log of the interval that the Store's
+    /// journal holds the records of, which ends now. The journal's vectors become this log's,
+    /// and this log's room becomes the journal's for the next interval, so that in a steady
+    /// run nothing is allocated or copied but the values at the end.
+    fn take_epoch(&mut self, store: &mut Store) {
+        if self.columns.capacity() == 0 {
+            // No room to hand over: as much as this interval needed.
+            let (columns, _) = store.epoch_records();
+            self.columns.reserve_exact(columns.len());
+            self.undo.reserve_exact(columns.len());
         }
+        store.swap_epoch(&mut self.columns, &mut self.undo);
+        let values = store.columns();
+        self.redo.clear();
+        self.redo
+            .extend(self.columns.iter().map(|&column| values[column as usize]));
+        // Room handed over from a much longer interval is given back.
+        fn fit<T>(v: &mut Vec<T>) {
+            if v.capacity() > 2 * v.len() + 16 {
+                v.shrink_to_fit();
+            }
+        }
+        fit(&mut self.columns);
+        fit(&mut self.undo);
+        fit(&mut self.redo);
     }
 
     /// Bytes the log holds.
@@ -57,7 +70,7 @@ impl Log {
     ///
     /// `slots` has an entry per Store column, all zero, and is left so: while merging it
     /// maps each of this log's columns to its index plus one.
-    fn absorb(&mut self, other: Log, later: bool, slots: &mut [u32]) {
+    fn absorb(&mut self, other: &Log, later: bool, slots: &mut [u32]) {
         let own = self.columns.len();
         for (i, &column) in self.columns.iter().enumerate() {
             slots[column as usize] = i as u32 + 1;
@@ -124,6 +137,8 @@ pub(crate) struct History<S> {
     journal_bytes: usize,
     /// Per Store column, zero: room for [`Log::absorb`] to work in (empty until it first does).
     slots: Vec<u32>,
+    /// The room of a log merged into another, for the journal to use next.
+    spare: Log,
     limit: usize,
     /// The furthest step executed.
     frontier: u64,
@@ -151,6 +166,7 @@ impl<S: Clone> History<S> {
             bytes: Self::CHECKPOINT_BYTES,
             journal_bytes: machine.store().journal_bytes(),
             slots: Vec::new(),
+            spare: Log::default(),
             limit,
             frontier: machine.steps(),
             printed: String::new(),
@@ -165,6 +181,7 @@ impl<S: Clone> History<S> {
             bytes: self.bytes
                 + self.journal_bytes
                 + self.slots.capacity() * std::mem::size_of::<u32>()
+                + self.spare.bytes()
                 + self.printed.capacity(),
             frontier: self.frontier,
         }
@@ -221,8 +238,8 @@ impl<S: Clone> History<S> {
             machine.store_mut().start_epoch();
             return;
         }
-        let log = Log::of_epoch(machine.store());
-        machine.store_mut().start_epoch();
+        let mut log = std::mem::take(&mut self.spare);
+        log.take_epoch(machine.store_mut());
         self.journal_bytes = machine.store().journal_bytes();
         self.bytes += log.bytes() + Self::CHECKPOINT_BYTES;
         self.checkpoints[last].log = Some(log);
@@ -255,13 +272,14 @@ impl<S: Clone> History<S> {
         let mut b = second.log.unwrap_or_default();
         self.bytes -= a.bytes() + b.bytes() + Self::CHECKPOINT_BYTES;
         // The shorter log goes into the longer, which then seldom has to grow.
-        let merged = if a.columns.len() >= b.columns.len() {
-            a.absorb(b, true, &mut self.slots);
-            a
+        let (merged, spare) = if a.columns.len() >= b.columns.len() {
+            a.absorb(&b, true, &mut self.slots);
+            (a, b)
         } else {
-            b.absorb(a, false, &mut self.slots);
-            b
+            b.absorb(&a, false, &mut self.slots);
+            (b, a)
         };
+        self.spare = spare;
         self.bytes += merged.bytes();
         checkpoint.log = Some(merged);
     }

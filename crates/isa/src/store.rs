@@ -150,6 +150,20 @@ impl Store {
         }
     }
 
+    /// Ends the current epoch, handing its records over by exchanging them for `columns`
+    /// and `before` (the columns written and their values from when the epoch began, as
+    /// [`Store::epoch_records`] gives them), and starts a new epoch. The vectors given are
+    /// cleared and hold the new epoch's records, so that their room is used again.
+    pub fn swap_epoch(&mut self, columns: &mut Vec<u32>, before: &mut Vec<Num>) {
+        columns.clear();
+        before.clear();
+        if let Some(journal) = &mut self.journal {
+            journal.advance();
+            std::mem::swap(&mut journal.columns, columns);
+            std::mem::swap(&mut journal.before, before);
+        }
+    }
+
     /// Puts every column written in the current epoch back to its value from when the epoch
     /// began, and starts a new epoch.
     pub fn rewind_epoch(&mut self) {
@@ -249,7 +263,12 @@ mod tests {
         assert_eq!(store.get(7), Some(Num::ZERO));
         assert_eq!(store.get(4), Some(Num::from(3)));
         store.set(2, Num::from(8));
-        assert_eq!(store.end_epoch(), vec![(2, Num::from(2))]);
+        let (mut columns, mut before) = (vec![9], vec![Num::ONE]);
+        store.swap_epoch(&mut columns, &mut before);
+        assert_eq!((columns, before), (vec![2], vec![Num::from(2)]));
+        assert_eq!(store.epoch_records(), (&[][..], &[][..]));
+        store.set(2, Num::from(9));
+        assert_eq!(store.end_epoch(), vec![(2, Num::from(8))]);
     }
 
     #[test]
