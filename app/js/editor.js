@@ -6,7 +6,9 @@ import {
   gutter, GutterMarker,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { StreamLanguage, syntaxHighlighting, HighlightStyle, indentUnit } from "@codemirror/language";
+import {
+  StreamLanguage, syntaxHighlighting, HighlightStyle, indentUnit, indentOnInput,
+} from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 import { linter, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { c } from "@codemirror/legacy-modes/mode/clike";
@@ -182,7 +184,7 @@ globalThis.babbageEditor = {
             initialSpacer: () => breakpointMarker,
             domEventHandlers: { mousedown: (view, line) => toggleAt(view, line.from) },
           }),
-          lineNumbers(), history(), drawSelection(), highlightActiveLine(),
+          lineNumbers(), history(), drawSelection(), highlightActiveLine(), indentOnInput(),
           keymap.of([
             { key: "F9", run: (view) => toggleAt(view, view.state.selection.main.head) },
             ...defaultKeymap, ...historyKeymap, indentWithTab,

@@ -97,6 +97,30 @@ test("in Python, an undeclared name is marked on its line with a hint; fixed, th
   await page.close();
 });
 
+test("the editor indents Python after a colon and C inside braces", async () => {
+  const { page } = await openStudio(env, { query: "?lang=py" });
+  await typeProgram(page, "");
+  await page.keyboard.type("for i in range(3):");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("print(i)");
+  assert.deepEqual(await page.locator(".cm-line").allInnerTexts(), ["for i in range(3):", "    print(i)"]);
+  await click(page, "run");
+  await waitForOutput(page, "0\n1\n2\n");
+
+  await page.locator('[data-testid="language"]').selectOption("c");
+  await typeProgram(page, "");
+  await page.keyboard.type("int main(void) {");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("return 7;");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("}");
+  assert.deepEqual(await page.locator(".cm-line").allInnerTexts(), ["int main(void) {", "    return 7;", "}"]);
+  await click(page, "run");
+  await page.locator('[data-testid="result"]').waitFor();
+  assert.equal(await text(page, "result"), "7");
+  await page.close();
+});
+
 const STEPPED = [
   "#include <stdio.h>",
   "int main(void) {",
