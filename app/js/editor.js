@@ -7,7 +7,7 @@ import {
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import {
-  StreamLanguage, syntaxHighlighting, HighlightStyle, indentUnit, indentOnInput,
+  StreamLanguage, syntaxHighlighting, HighlightStyle, indentUnit, indentOnInput, bracketMatching,
 } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 import { linter, lintGutter, setDiagnostics } from "@codemirror/lint";
@@ -20,6 +20,7 @@ const MNEMONICS = new Set(("NOP HALT LOAD MOV STOR ADD SUB MULT DIV REM NEG ABS 
 const REGISTERS = new Set(["A", "B", "C", "D", "SP"]);
 const assembly = StreamLanguage.define({
   name: "babbage-assembly",
+  languageData: { commentTokens: { line: ";" } },
   token(stream) {
     if (stream.eatSpace()) return null;
     if (stream.match(/^[;#].*/)) return "comment";
@@ -184,7 +185,7 @@ globalThis.babbageEditor = {
             initialSpacer: () => breakpointMarker,
             domEventHandlers: { mousedown: (view, line) => toggleAt(view, line.from) },
           }),
-          lineNumbers(), history(), drawSelection(), highlightActiveLine(), indentOnInput(),
+          lineNumbers(), history(), drawSelection(), highlightActiveLine(), indentOnInput(), bracketMatching(),
           keymap.of([
             { key: "F9", run: (view) => toggleAt(view, view.state.selection.main.head) },
             ...defaultKeymap, ...historyKeymap, indentWithTab,

@@ -115,6 +115,12 @@ test("the editor indents Python after a colon and C inside braces", async () => 
   await page.keyboard.press("Enter");
   await page.keyboard.type("}");
   assert.deepEqual(await page.locator(".cm-line").allInnerTexts(), ["int main(void) {", "    return 7;", "}"]);
+  // Ctrl+/ comments a line out in the language's own way, and back in.
+  await page.locator(".cm-line").nth(1).click();
+  await page.keyboard.press("Control+/");
+  assert.equal(await page.locator(".cm-line").nth(1).innerText(), "    // return 7;");
+  await page.keyboard.press("Control+/");
+  assert.equal(await page.locator(".cm-line").nth(1).innerText(), "    return 7;");
   await click(page, "run");
   await page.locator('[data-testid="result"]').waitFor();
   assert.equal(await text(page, "result"), "7");
