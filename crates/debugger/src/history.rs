@@ -45,6 +45,7 @@ impl Log {
         store.swap_epoch(&mut self.columns, &mut self.undo);
         let values = store.columns();
         self.redo.clear();
+        self.redo.reserve_exact(self.columns.len());
         self.redo
             .extend(self.columns.iter().map(|&column| values[column as usize]));
         // Room handed over from a much longer interval is given back.
