@@ -13,7 +13,7 @@ use engine::{IrRow, ListingRow};
 use leptos::prelude::*;
 
 /// Rows drawn at most: a long compiled program shows the part around the next instruction
-/// or the linked line.
+/// or the line chosen (not the one pointed at, which would move the rows under the pointer).
 const MAX_ROWS: usize = 2000;
 
 /// What a row or a source line stands for: its source line and, for compiled languages,
@@ -98,7 +98,7 @@ pub(crate) fn ProgramView(
         let rows = listing.get();
         window(rows.len(), || {
             current.get().map(|pc| pc as usize).or_else(|| {
-                let t = target.get();
+                let t = chosen.get().unwrap_or_default();
                 rows.iter()
                     .position(|r| t.line.is_some() && r.line == t.line)
             })
@@ -175,7 +175,7 @@ pub(crate) fn IrView(
     let shown = Memo::new(move |_| {
         let rows = rows.get();
         window(rows.len(), || {
-            let t = target.get();
+            let t = chosen.get().unwrap_or_default();
             current
                 .get()
                 .and_then(|id| rows.iter().position(|r| r.id == Some(id)))
