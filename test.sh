@@ -30,6 +30,15 @@ cargo build --locked -p cli
 python3 ../shared/tools/run-corpus target/debug/babbage \
     ../shared/corpus/asm ../shared/corpus/c ../shared/corpus/python
 
+section "Expected outputs agree with gcc and python3"
+# The .out files of tests/programs/c and python come from the real toolchains: making them
+# again in a scratch copy must give the same files.
+scratch=$(mktemp -d)
+cp -r tests/programs/c tests/programs/python "$scratch"
+python3 scripts/expected-output.py "$scratch"/c/*.c "$scratch"/python/*.py
+diff -r tests/programs/c "$scratch/c" && diff -r tests/programs/python "$scratch/python"
+rm -rf "$scratch"
+
 section "The web app in Chromium"
 test_app_in_browser
 build_app
