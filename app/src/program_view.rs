@@ -79,21 +79,7 @@ pub(crate) fn ProgramView(
 ) -> impl IntoView {
     let target = Memo::new(move |_| link.get().target());
     let scroller = NodeRef::<leptos::html::Div>::new();
-    // Keep the next instruction in view as the student steps.
-    Effect::new(move |_| {
-        if let Some(pc) = current.get() {
-            request_animation_frame(move || {
-                scroll_to(scroller, &format!("[data-testid=\"insn-{pc}\"]"));
-            });
-        }
-    });
-    // And the first instruction of what was chosen.
-    let chosen = Memo::new(move |_| link.get().chosen);
-    Effect::new(move |_| {
-        if chosen.get().is_some() {
-            request_animation_frame(move || scroll_to(scroller, "tr.linked-ir, tr.linked"));
-        }
-    });
+    let chosen = follow(scroller, current, "insn", link);
     let shown = Memo::new(move |_| {
         let rows = listing.get();
         window(rows.len(), || {
@@ -159,19 +145,7 @@ pub(crate) fn IrView(
 ) -> impl IntoView {
     let target = Memo::new(move |_| link.get().target());
     let scroller = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(id) = current.get() {
-            request_animation_frame(move || {
-                scroll_to(scroller, &format!("[data-testid=\"ir-{id}\"]"));
-            });
-        }
-    });
-    let chosen = Memo::new(move |_| link.get().chosen);
-    Effect::new(move |_| {
-        if chosen.get().is_some() {
-            request_animation_frame(move || scroll_to(scroller, "tr.linked-ir, tr.linked"));
-        }
-    });
+    let chosen = follow(scroller, current, "ir", link);
     let shown = Memo::new(move |_| {
         let rows = rows.get();
         window(rows.len(), || {
@@ -226,6 +200,30 @@ pub(crate) fn IrView(
             })}
         </div>
     }
+}
+
+/// Keeps a listing's current row (`data-testid="{prefix}-{id}"`) in view as the student
+/// steps, and the first row of what was chosen when a choice is made; gives the choice.
+fn follow(
+    scroller: NodeRef<leptos::html::Div>,
+    current: Memo<Option<u32>>,
+    prefix: &'static str,
+    link: RwSignal<Link>,
+) -> Memo<Option<Target>> {
+    Effect::new(move |_| {
+        if let Some(id) = current.get() {
+            request_animation_frame(move || {
+                scroll_to(scroller, &format!("[data-testid=\"{prefix}-{id}\"]"));
+            });
+        }
+    });
+    let chosen = Memo::new(move |_| link.get().chosen);
+    Effect::new(move |_| {
+        if chosen.get().is_some() {
+            request_animation_frame(move || scroll_to(scroller, "tr.linked-ir, tr.linked"));
+        }
+    });
+    chosen
 }
 
 fn scroll_to(scroller: NodeRef<leptos::html::Div>, selector: &str) {
